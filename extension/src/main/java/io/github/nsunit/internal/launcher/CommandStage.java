@@ -1,0 +1,20 @@
+package io.github.nsunit.internal.launcher;
+
+import java.util.List;
+
+/**
+ * One link in the chain of processes that starts a child JVM.
+ *
+ * <p>The chain is built from the inside out: the innermost command is {@code java ... ChildMain}; each stage
+ * receives the command that runs the rest of the chain and returns the command that first does its own set-up
+ * (join a cgroup, unshare namespaces, mount a private {@code /tmp}) and then runs that rest. A stage must
+ * either {@code exec} the rest in the same process, or, if it forks, pass on the exit status and the signal
+ * that ended the rest and kill the rest when it dies itself (util-linux {@code unshare --fork --kill-child}
+ * does both). Arguments are always passed positionally, never spliced into a shell script.
+ */
+@FunctionalInterface
+public interface CommandStage {
+
+    /** Returns the command that sets up this stage and then runs {@code next}. */
+    List<String> wrap(List<String> next);
+}
