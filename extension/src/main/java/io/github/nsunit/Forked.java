@@ -1,0 +1,69 @@
+package io.github.nsunit;
+
+import io.github.nsunit.internal.parent.IsolationExtension;
+import org.apiguardian.api.API;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Runs each test method in a fresh child JVM of its own, never reused for another test.
+ *
+ * <pre>{@code
+ * @Forked
+ * class GlobalStateTest {
+ *     @Test
+ *     void mutatesStaticState() {
+ *         Config.global().set("mode", "test"); // gone when the test ends: the JVM ends with it
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>The child is the same {@code java} with the same class path, JUnit configuration parameters, user-defined
+ * system properties, working directory and environment. It runs the test's whole lifecycle: {@code @BeforeAll},
+ * {@code @BeforeEach}, the test, {@code @AfterEach}, {@code @AfterAll}; the parent skips the {@code @BeforeEach}
+ * and {@code @AfterEach} methods and the test body, and skips {@code @BeforeAll}/{@code @AfterAll} when this
+ * annotation is on the class. The child's result, with its original exception, becomes the test's result; its
+ * output is relayed to {@code System.out}/{@code System.err}.
+ *
+ * <p>Usable on a method, a class (all its tests, including {@code @Nested} ones) and as a meta-annotation.
+ */
+@Target({ElementType.METHOD, ElementType.TYPE, ElementType.ANNOTATION_TYPE})
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Inherited
+@ExtendWith(IsolationExtension.class)
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public @interface Forked {
+
+    /**
+     * Options added to the child JVM's command line, after the run-wide {@value #CHILD_JVM_ARGS_PROPERTY_NAME},
+     * e.g. {@code @Forked(jvmArgs = {"-Xmx64m", "-Dfeature=on"})}.
+     */
+    String[] jvmArgs() default {};
+
+    /**
+     * Configuration parameter: options added to every child JVM of the run, separated by whitespace, e.g.
+     * {@code nsunit.child.jvm-args=-ea -Xss512k}.
+     */
+    String CHILD_JVM_ARGS_PROPERTY_NAME = "nsunit.child.jvm-args";
+
+    /**
+     * Configuration parameter: how long a child may run before nsunit dumps its threads and kills it, in
+     * JUnit's timeout format ({@code 30 s}, {@code 5 m}, {@code 500 ms}). Default {@code 10 m}. A test with
+     * {@code @Timeout} gets that timeout plus 30 s instead, so JUnit's own timeout fires first in the child.
+     */
+    String CHILD_TIMEOUT_PROPERTY_NAME = "nsunit.child.timeout";
+
+    /**
+     * Configuration parameter: {@code true} (default) starts children with JVM options that favour a short
+     * life ({@code -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData}, each left out where your own
+     * options choose otherwise); {@code false} starts them with the JVM's defaults.
+     */
+    String CHILD_FAST_START_PROPERTY_NAME = "nsunit.child.fast-start";
+}

@@ -1,0 +1,15 @@
+package io.github.nsunit.internal.channel;
+
+import java.util.Map;
+
+/** Receives what a child reports, in the order it was sent. Called on the channel's reader thread. */
+public interface ChannelListener {
+
+    void reportEntry(Map<String, String> entry);
+
+    void result(TestResult result);
+
+    void exitCall(ExitCall call);
+
+    void measurement(String name, long value);
+}

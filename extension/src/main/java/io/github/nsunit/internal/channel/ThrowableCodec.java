@@ -1,0 +1,153 @@
+package io.github.nsunit.internal.channel;
+
+import io.github.nsunit.ThrowableStandIn;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.ObjectStreamClass;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Carries a throwable from the child to the parent unchanged where possible. Two forms travel together: Java
+ * serialization (same type, fields, causes, suppressed; keeps {@code AssertionFailedError}'s expected/actual
+ * for IDE diffs) and a plain description (class name, message, stack, causes, suppressed) from which a
+ * {@link ThrowableStandIn} is built when the original cannot be rebuilt in the parent.
+ */
+public final class ThrowableCodec {
+    /** Cause and suppressed chains deeper than this are cut; real ones are short, cyclic ones are not. */
+    private static final int MAX_DEPTH = 64;
+
+    private ThrowableCodec() {
+    }
+
+    public static byte[] encode(Throwable throwable) {
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            DataOutputStream out = new DataOutputStream(bytes);
+            Frames.writeBytes(out, serialize(throwable));
+            describe(out, throwable, Collections.newSetFromMap(new IdentityHashMap<>()), 0);
+            out.flush();
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot encode " + throwable, e);
+        }
+    }
+
+    public static Throwable decode(byte[] encoded, ClassLoader loader) {
+        try {
+            DataInputStream in = new DataInputStream(new ByteArrayInputStream(encoded));
+            byte[] serialized = Frames.readBytes(in);
+            Throwable original = deserialize(serialized, loader);
+            return original != null ? original : rebuild(in);
+        } catch (IOException e) {
+            return new ThrowableStandIn("?", "the child's throwable could not be decoded: " + e, null);
+        }
+    }
+
+    private static byte[] serialize(Throwable throwable) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(throwable);
+        } catch (IOException | RuntimeException notSerializable) {
+            return new byte[0]; // the description alone will have to do
+        }
+        return bytes.toByteArray();
+    }
+
+    private static Throwable deserialize(byte[] serialized, ClassLoader loader) {
+        if (serialized.length == 0) {
+            return null;
+        }
+        try (ObjectInputStream in = new LoaderObjectInputStream(new ByteArrayInputStream(serialized), loader)) {
+            return (Throwable) in.readObject();
+        } catch (Exception | LinkageError cannotRebuild) {
+            return null;
+        }
+    }
+
+    private static void describe(DataOutputStream out, Throwable t, Set<Throwable> seen, int depth)
+            throws IOException {
+        boolean present = t != null && depth < MAX_DEPTH && seen.add(t);
+        out.writeBoolean(present);
+        if (!present) {
+            return;
+        }
+        Frames.writeString(out, t.getClass().getName());
+        String message = safeMessage(t);
+        out.writeBoolean(message != null);
+        if (message != null) {
+            Frames.writeString(out, message);
+        }
+        StackTraceElement[] stack = t.getStackTrace();
+        out.writeInt(stack.length);
+        for (StackTraceElement frame : stack) {
+            StackFrames.write(out, frame);
+        }
+        describe(out, t.getCause(), seen, depth + 1);
+        Throwable[] suppressed = t.getSuppressed();
+        out.writeInt(suppressed.length);
+        for (Throwable s : suppressed) {
+            describe(out, s, seen, depth + 1);
+        }
+    }
+
+    private static String safeMessage(Throwable t) {
+        try {
+            return t.getMessage();
+        } catch (RuntimeException broken) {
+            return "<getMessage() threw " + broken + ">";
+        }
+    }
+
+    private static ThrowableStandIn rebuild(DataInputStream in) throws IOException {
+        if (!in.readBoolean()) {
+            return null;
+        }
+        String className = Frames.readString(in);
+        String message = in.readBoolean() ? Frames.readString(in) : null;
+        int frames = in.readInt();
+        StackTraceElement[] stack = new StackTraceElement[frames];
+        for (int i = 0; i < frames; i++) {
+            stack[i] = StackFrames.read(in);
+        }
+        ThrowableStandIn cause = rebuild(in);
+        ThrowableStandIn standIn = new ThrowableStandIn(className, message, cause);
+        standIn.setStackTrace(stack);
+        int suppressed = in.readInt();
+        List<ThrowableStandIn> list = new ArrayList<>(suppressed);
+        for (int i = 0; i < suppressed; i++) {
+            list.add(rebuild(in));
+        }
+        list.stream().filter(s -> s != null).forEach(standIn::addSuppressed);
+        return standIn;
+    }
+
+    /** Resolves classes through the test's class loader, not the one that loaded nsunit. */
+    private static final class LoaderObjectInputStream extends ObjectInputStream {
+        private final ClassLoader loader;
+
+        LoaderObjectInputStream(InputStream in, ClassLoader loader) throws IOException {
+            super(in);
+            this.loader = loader;
+        }
+
+        @Override
+        protected Class<?> resolveClass(ObjectStreamClass desc) throws IOException, ClassNotFoundException {
+            try {
+                return Class.forName(desc.getName(), false, loader);
+            } catch (ClassNotFoundException e) {
+                return super.resolveClass(desc);
+            }
+        }
+    }
+}

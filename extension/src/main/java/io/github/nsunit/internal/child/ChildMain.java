@@ -1,0 +1,39 @@
+package io.github.nsunit.internal.child;
+
+import io.github.nsunit.internal.channel.Assignment;
+import io.github.nsunit.internal.channel.AssignmentCodec;
+import io.github.nsunit.internal.channel.ChannelWriter;
+import io.github.nsunit.internal.channel.TestResult;
+
+import java.io.FileOutputStream;
+import java.io.IOException;
+
+/**
+ * Entry point of a child JVM. Reads its assignment from stdin, runs exactly that test through the JUnit
+ * Platform launcher, reports over the channel (a file descriptor the launcher opened before the namespaces were
+ * made, named by {@code args[0]}), and exits.
+ */
+public final class ChildMain {
+    private ChildMain() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        if (args.length != 1) {
+            System.err.println("nsunit child: expected one argument, the channel path; got " + args.length);
+            System.exit(2);
+        }
+        ChildMode.enter();
+        Assignment assignment = AssignmentCodec.read(System.in);
+        ChannelWriter channel = new ChannelWriter(new FileOutputStream(args[0]));
+        ExitReporter exitReporter = ExitReporter.install(channel);
+        TestResult result = new SingleTestRunner(channel).run(assignment);
+        channel.result(result);
+        channel.close();
+        exitReporter.finished();
+        Descendants.kill();
+        System.out.flush();
+        System.err.flush();
+        // A test may leave non-daemon threads behind; they must not keep this JVM, or the parent, waiting.
+        System.exit(0);
+    }
+}

@@ -1,0 +1,27 @@
+package io.github.nsunit.internal.launcher;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Opens the channel FIFO as file descriptor 3 before any namespace is made: a path may vanish from view in a
+ * new mount namespace, a descriptor does not. The child then writes to {@value #CHILD_PATH}.
+ */
+final class ChannelStage implements CommandStage {
+    static final String CHILD_PATH = "/proc/self/fd/3";
+    private static final String SCRIPT = "exec 3>\"$1\" || exit 125; shift; exec \"$@\"";
+
+    private final Path fifo;
+
+    ChannelStage(Path fifo) {
+        this.fifo = fifo;
+    }
+
+    @Override
+    public List<String> wrap(List<String> next) {
+        List<String> command = new ArrayList<>(List.of("/bin/sh", "-c", SCRIPT, "nsunit-channel", fifo.toString()));
+        command.addAll(next);
+        return command;
+    }
+}

@@ -1,0 +1,23 @@
+package io.github.nsunit.internal.launcher;
+
+import io.github.nsunit.internal.channel.ExitCall;
+import io.github.nsunit.internal.channel.TestResult;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything the parent observed about one child: what it reported over the channel (if anything), how the
+ * process ended, and what the watchdog did.
+ *
+ * @param exitStatus as {@link Process#exitValue()} gives it: 128 + n for a death by signal n
+ * @param timeout    the watchdog's limit; {@code timedOut} tells whether it fired
+ * @param threadDump the child's threads when the watchdog fired (empty otherwise)
+ * @param stderrTail the last lines the child wrote to stderr
+ * @param stdoutTail the last lines the child wrote to stdout (a JVM prints its crash banner there)
+ */
+public record ChildOutcome(Optional<TestResult> result, Optional<ExitCall> exitCall, int exitStatus,
+                           boolean timedOut, Duration timeout, String threadDump, String stderrTail, String stdoutTail,
+                           Optional<String> channelError, Map<String, Long> measurements, long pid) {
+}

@@ -1,0 +1,314 @@
+package io.github.nsunit.internal.launcher;
+
+import io.github.nsunit.internal.channel.AssignmentCodec;
+import io.github.nsunit.internal.channel.ChannelListener;
+import io.github.nsunit.internal.channel.ChannelReader;
+import io.github.nsunit.internal.channel.ExitCall;
+import io.github.nsunit.internal.channel.TestResult;
+
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * A started child JVM and the three streams the parent reads from it: stdout, stderr and the result channel.
+ * Reader threads only queue what they read; the awaiting thread delivers it, so output reaches the test's own
+ * thread. Closing it kills whatever is left of the child's process tree and deletes its private directory.
+ */
+public final class ChildProcess implements AutoCloseable {
+    private static final int STDERR_TAIL_BYTES = 16 * 1024;
+    private static final long DRAIN_AFTER_EXIT_MS = 2_000;
+    private static final long THREAD_DUMP_WAIT_MS = 1_500;
+
+    private final Process process;
+    private final Path privateDir;
+    private final Path fifo;
+    /** Bounded: a child printing 100 MB is slowed down to the pace the parent relays at, not buffered. */
+    private final BlockingQueue<Runnable> deliveries = new ArrayBlockingQueue<>(256);
+    private final List<Thread> pumps = new ArrayList<>();
+    private final OutputTail stderrTail = new OutputTail(STDERR_TAIL_BYTES);
+    private final OutputTail stdoutTail = new OutputTail(STDERR_TAIL_BYTES);
+    private final Report report = new Report();
+    private volatile boolean channelOpened;
+    private volatile StringBuilder threadDumpCapture;
+    private ChildEventSink sink;
+
+    private ChildProcess(Process process, Path privateDir, Path fifo) {
+        this.process = process;
+        this.privateDir = privateDir;
+        this.fifo = fifo;
+    }
+
+    /** Starts the child and hands it its assignment. */
+    public static ChildProcess start(ChildSpec spec) throws IOException {
+        Path privateDir = PrivateDirectory.create();
+        Path fifo = privateDir.resolve("channel");
+        try {
+            Fifo.create(fifo);
+            List<String> command = JavaCommand.of(ChildClassPath.of(spec.testClassLoader()),
+                    ChildSystemProperties.of(System.getProperties()), spec.jvmArgs(), ChannelStage.CHILD_PATH);
+            List<CommandStage> stages = new ArrayList<>();
+            stages.add(new ParentDeathStage());
+            stages.addAll(spec.stages());
+            stages.add(new ChannelStage(fifo));
+            for (int i = stages.size() - 1; i >= 0; i--) {
+                command = stages.get(i).wrap(command);
+            }
+            ChildProcess child = new ChildProcess(new ProcessBuilder(command).start(), privateDir, fifo);
+            LiveChildren.add(child);
+            child.startPumps();
+            child.sendAssignment(spec);
+            return child;
+        } catch (IOException | RuntimeException e) {
+            PrivateDirectory.delete(privateDir);
+            throw e;
+        }
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    /**
+     * Waits until the child has ended and everything it said has been delivered to {@code sink}, or until
+     * {@code timeout}; then the child's threads are dumped and its process tree killed.
+     */
+    public ChildOutcome await(Duration timeout, ChildEventSink sink) throws InterruptedException {
+        this.sink = sink;
+        long deadline = System.nanoTime() + timeout.toNanos();
+        boolean timedOut = false;
+        String threadDump = "";
+        long exitedAt = 0;
+        while (true) {
+            Runnable delivery = deliveries.poll(20, TimeUnit.MILLISECONDS);
+            if (delivery != null) {
+                delivery.run();
+                continue;
+            }
+            if (!process.isAlive()) {
+                if (exitedAt == 0) {
+                    exitedAt = System.nanoTime();
+                    unblockChannelOpen();
+                }
+                if (pumpsDone()) {
+                    break;
+                }
+                if (System.nanoTime() - exitedAt > TimeUnit.MILLISECONDS.toNanos(DRAIN_AFTER_EXIT_MS)) {
+                    killTree(); // something the child started still holds its stdout or the channel open
+                    closeStreams();
+                }
+            } else if (!timedOut && System.nanoTime() > deadline) {
+                timedOut = true;
+                threadDump = dumpThreads();
+                killTree();
+            }
+        }
+        int exitStatus = process.waitFor();
+        return new ChildOutcome(Optional.ofNullable(report.result), Optional.ofNullable(report.exitCall),
+                exitStatus, timedOut, timeout, threadDump, stderrTail.lastLines(20), stdoutTail.lastLines(20),
+                Optional.ofNullable(report.channelError), Map.copyOf(report.measurements), process.pid());
+    }
+
+    @Override
+    public void close() {
+        try {
+            killTree();
+            closeStreams();
+            for (Thread pump : pumps) {
+                pump.join(DRAIN_AFTER_EXIT_MS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            LiveChildren.remove(this);
+            PrivateDirectory.delete(privateDir);
+        }
+    }
+
+    /** Kills the child and everything it started that is still its descendant, deepest first. */
+    void killTree() {
+        List<ProcessHandle> tree = new ArrayList<>();
+        tree.add(process.toHandle());
+        try (Stream<ProcessHandle> descendants = process.toHandle().descendants()) {
+            descendants.forEach(tree::add);
+        }
+        tree.sort(Comparator.comparingInt(ChildProcess::depth).reversed());
+        tree.forEach(ProcessHandle::destroyForcibly);
+        try {
+            process.waitFor(DRAIN_AFTER_EXIT_MS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static int depth(ProcessHandle handle) {
+        int depth = 0;
+        for (Optional<ProcessHandle> p = handle.parent(); p.isPresent() && depth < 64; p = p.get().parent()) {
+            depth++;
+        }
+        return depth;
+    }
+
+    private void startPumps() {
+        pumps.add(pump("stdout", process.getInputStream(), bytes -> {
+            stdoutTail.append(bytes);
+            StringBuilder capture = threadDumpCapture;
+            if (capture != null) {
+                synchronized (capture) {
+                    capture.append(new String(bytes, StandardCharsets.UTF_8));
+                }
+            }
+            deliver(() -> sink.stdout(bytes));
+        }));
+        pumps.add(pump("stderr", process.getErrorStream(), bytes -> {
+            stderrTail.append(bytes);
+            deliver(() -> sink.stderr(bytes));
+        }));
+        Thread channel = new Thread(this::readChannel, "nsunit-channel-" + process.pid());
+        channel.setDaemon(true);
+        channel.start();
+        pumps.add(channel);
+    }
+
+    private Thread pump(String name, InputStream stream, java.util.function.Consumer<byte[]> consumer) {
+        Thread thread = new Thread(() -> {
+            byte[] buffer = new byte[8192];
+            try (stream) {
+                int n;
+                while ((n = stream.read(buffer)) >= 0) {
+                    if (n > 0) {
+                        consumer.accept(java.util.Arrays.copyOf(buffer, n));
+                    }
+                }
+            } catch (IOException closed) {
+                // the child is gone, or close() closed the stream to stop this pump
+            }
+        }, "nsunit-" + name + "-" + process.pid());
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+
+    private void readChannel() {
+        try (FileInputStream in = new FileInputStream(fifo.toFile())) {
+            channelOpened = true;
+            new ChannelReader(in).readAll(report);
+        } catch (IOException e) {
+            report.channelError = e.getMessage();
+        } finally {
+            channelOpened = true;
+        }
+    }
+
+    /** If the child died before opening the channel, the reader still blocks in open(): release it. */
+    private void unblockChannelOpen() {
+        if (!channelOpened) {
+            try (OutputStream ignored = new FileOutputStream(fifo.toFile())) {
+                // opening and closing the write end gives the reader end-of-stream
+            } catch (IOException ignored) {
+                // the directory is gone: the reader already failed
+            }
+        }
+    }
+
+    private void deliver(Runnable delivery) {
+        try {
+            deliveries.put(delivery);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void sendAssignment(ChildSpec spec) {
+        try (OutputStream stdin = process.getOutputStream()) {
+            AssignmentCodec.write(spec.assignment(), stdin);
+        } catch (IOException childAlreadyGone) {
+            // its exit status and stderr will say why
+        }
+    }
+
+    private boolean pumpsDone() {
+        return pumps.stream().noneMatch(Thread::isAlive) && deliveries.isEmpty();
+    }
+
+    private void closeStreams() {
+        for (InputStream stream : List.of(process.getInputStream(), process.getErrorStream())) {
+            try {
+                stream.close();
+            } catch (IOException ignored) {
+                // already closed
+            }
+        }
+        unblockChannelOpen();
+    }
+
+    /** Asks the child JVM for a thread dump (SIGQUIT) and collects what it prints for a while. */
+    private String dumpThreads() throws InterruptedException {
+        Optional<ProcessHandle> jvm = ChildJvm.find(process.toHandle());
+        if (jvm.isEmpty()) {
+            return "";
+        }
+        StringBuilder capture = new StringBuilder();
+        threadDumpCapture = capture;
+        try {
+            new ProcessBuilder("kill", "-QUIT", Long.toString(jvm.get().pid())).start().waitFor(1, TimeUnit.SECONDS);
+        } catch (IOException e) {
+            return "(no thread dump: " + e.getMessage() + ")";
+        }
+        long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(THREAD_DUMP_WAIT_MS);
+        while (System.nanoTime() < until) {
+            Runnable delivery = deliveries.poll(20, TimeUnit.MILLISECONDS);
+            if (delivery != null) {
+                delivery.run();
+            }
+        }
+        threadDumpCapture = null;
+        synchronized (capture) {
+            return capture.toString();
+        }
+    }
+
+    /** What arrived over the channel. Written by the channel thread, read after it has ended. */
+    private final class Report implements ChannelListener {
+        volatile TestResult result;
+        volatile ExitCall exitCall;
+        volatile String channelError;
+        final Map<String, Long> measurements = new ConcurrentHashMap<>();
+
+        @Override
+        public void reportEntry(Map<String, String> entry) {
+            deliver(() -> sink.reportEntry(entry));
+        }
+
+        @Override
+        public void result(TestResult result) {
+            this.result = result;
+        }
+
+        @Override
+        public void exitCall(ExitCall call) {
+            this.exitCall = call;
+        }
+
+        @Override
+        public void measurement(String name, long value) {
+            measurements.put(name, value);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package io.github.nsunit.internal.launcher;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The innermost command of the chain: the parent's own {@code java}, running {@code ChildMain}. */
+final class JavaCommand {
+    static final String CHILD_MAIN = "io.github.nsunit.internal.child.ChildMain";
+    /** A single argument longer than this is refused by execve (MAX_ARG_STRLEN). */
+    static final int MAX_ARGUMENT = 128 * 1024 - 1;
+
+    private JavaCommand() {
+    }
+
+    static List<String> of(String classPath, Map<String, String> systemProperties, List<String> jvmArgs,
+                           String channelPath) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmArgs);
+        systemProperties.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.add("-cp");
+        command.add(classPath);
+        command.add(CHILD_MAIN);
+        command.add(channelPath);
+        for (String argument : command) {
+            if (argument.length() > MAX_ARGUMENT) {
+                throw new IllegalStateException("a child JVM argument is longer than the kernel allows ("
+                        + argument.length() + " > " + MAX_ARGUMENT + " characters): "
+                        + argument.substring(0, 80) + "...");
+            }
+        }
+        return command;
+    }
+}

@@ -1,0 +1,32 @@
+package io.github.nsunit.internal.parent;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The child JVM's options: the fast-start defaults first, then the run's, then the test's, so later ones win.
+ * A default is left out where the user's options choose otherwise (two garbage collectors would not start).
+ */
+final class ChildJvmOptions {
+    private ChildJvmOptions() {
+    }
+
+    static List<String> of(RunConfiguration run, IsolationRequest request) {
+        List<String> users = new ArrayList<>(run.childJvmArgs());
+        users.addAll(request.jvmArgs());
+        List<String> options = new ArrayList<>();
+        if (run.fastStart()) {
+            if (users.stream().noneMatch(o -> o.startsWith("-XX:TieredStopAtLevel") || o.equals("-XX:-TieredCompilation"))) {
+                options.add("-XX:TieredStopAtLevel=1");
+            }
+            if (users.stream().noneMatch(o -> o.matches("-XX:[+-]Use\\w*GC"))) {
+                options.add("-XX:+UseSerialGC");
+            }
+            if (users.stream().noneMatch(o -> o.contains("UsePerfData"))) {
+                options.add("-XX:-UsePerfData");
+            }
+        }
+        options.addAll(users);
+        return options;
+    }
+}

@@ -1,0 +1,84 @@
+package io.github.nsunit.internal.parent;
+
+import io.github.nsunit.internal.child.ChildMode;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.InvocationInterceptor;
+import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
+
+import java.lang.reflect.Method;
+
+/**
+ * The extension behind every nsunit annotation. In the parent JVM it skips the test's own invocations and
+ * runs the test in a child JVM instead ({@link ChildRun}); in a child it lets everything proceed.
+ */
+public final class IsolationExtension implements InvocationInterceptor {
+
+    @Override
+    public void interceptTestMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> call,
+                                    ExtensionContext context) throws Throwable {
+        runIsolated(invocation, context);
+    }
+
+    @Override
+    public void interceptTestTemplateMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> call,
+                                            ExtensionContext context) throws Throwable {
+        runIsolated(invocation, context);
+    }
+
+    @Override
+    public <T> T interceptTestFactoryMethod(Invocation<T> invocation, ReflectiveInvocationContext<Method> call,
+                                            ExtensionContext context) throws Throwable {
+        if (ChildMode.isChild()) {
+            return invocation.proceed();
+        }
+        throw new ExtensionConfigurationException(TestNames.of(context) + " is a @TestFactory: nsunit cannot"
+                + " isolate it, because JUnit runs its dynamic tests in the JVM that created them. Isolate a"
+                + " @Test or @ParameterizedTest instead, or remove the nsunit annotation from this method.");
+    }
+
+    @Override
+    public void interceptBeforeEachMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> call,
+                                          ExtensionContext context) throws Throwable {
+        proceedOnlyInChild(invocation);
+    }
+
+    @Override
+    public void interceptAfterEachMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> call,
+                                         ExtensionContext context) throws Throwable {
+        proceedOnlyInChild(invocation);
+    }
+
+    /**
+     * Called only when nsunit is registered on the class (every test of it is isolated): {@code @BeforeAll}
+     * then runs in each child, and not in the parent, which runs no test of the class.
+     */
+    @Override
+    public void interceptBeforeAllMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> call,
+                                         ExtensionContext context) throws Throwable {
+        proceedOnlyInChild(invocation);
+    }
+
+    @Override
+    public void interceptAfterAllMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> call,
+                                        ExtensionContext context) throws Throwable {
+        proceedOnlyInChild(invocation);
+    }
+
+    private static void runIsolated(Invocation<Void> invocation, ExtensionContext context) throws Throwable {
+        if (ChildMode.isChild()) {
+            invocation.proceed();
+            return;
+        }
+        invocation.skip();
+        ChildRun.run(context, IsolationRequest.of(context), RunConfiguration.of(context));
+    }
+
+    private static void proceedOnlyInChild(Invocation<Void> invocation) throws Throwable {
+        if (ChildMode.isChild()) {
+            invocation.proceed();
+        } else {
+            invocation.skip();
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package io.github.nsunit.internal.parent;
+
+import io.github.nsunit.Forked;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The run-wide nsunit configuration parameters, parsed once per run and kept in the root context's store, so a
+ * wrong value fails every isolated test with the same clear message before any child starts.
+ */
+record RunConfiguration(List<String> childJvmArgs, Duration childTimeout, boolean fastStart) {
+    static final Duration DEFAULT_CHILD_TIMEOUT = Duration.ofMinutes(10);
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(RunConfiguration.class);
+
+    static RunConfiguration of(ExtensionContext context) {
+        return context.getRoot().getStore(NAMESPACE)
+                .getOrComputeIfAbsent(RunConfiguration.class, key -> parse(context), RunConfiguration.class);
+    }
+
+    private static RunConfiguration parse(ExtensionContext context) {
+        List<String> jvmArgs = context.getConfigurationParameter(Forked.CHILD_JVM_ARGS_PROPERTY_NAME)
+                .map(String::strip).filter(s -> !s.isEmpty())
+                .map(s -> List.of(s.split("\\s+"))).orElse(List.of());
+        Duration timeout = context.getConfigurationParameter(Forked.CHILD_TIMEOUT_PROPERTY_NAME)
+                .map(value -> TimeoutFormat.parse(value).orElseThrow(() -> new ExtensionConfigurationException(
+                        "configuration parameter " + Forked.CHILD_TIMEOUT_PROPERTY_NAME + "=\"" + value
+                                + "\" is not a duration: expected " + TimeoutFormat.ACCEPTED)))
+                .orElse(DEFAULT_CHILD_TIMEOUT);
+        boolean fastStart = booleanParameter(context, Forked.CHILD_FAST_START_PROPERTY_NAME).orElse(true);
+        return new RunConfiguration(jvmArgs, timeout, fastStart);
+    }
+
+    static Optional<Boolean> booleanParameter(ExtensionContext context, String name) {
+        return context.getConfigurationParameter(name).map(String::strip).map(value -> {
+            if (Arrays.asList("true", "false").contains(value.toLowerCase(java.util.Locale.ROOT))) {
+                return Boolean.parseBoolean(value);
+            }
+            throw new ExtensionConfigurationException("configuration parameter " + name + "=\"" + value
+                    + "\" is not a boolean: expected true or false");
+        });
+    }
+}
