@@ -1,0 +1,35 @@
+package io.github.nsunit;
+
+import org.apiguardian.api.API;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Runs the test in a fresh child JVM inside a new PID namespace with its own {@code /proc}: the test sees only
+ * its own process tree, and everything it started dies with it.
+ *
+ * <pre>{@code
+ * @Test
+ * @IsolatedPid
+ * void seesOnlyItsOwnProcesses() {
+ *     assertThat(ProcessHandle.allProcesses().count()).isLessThan(5);
+ *     assertThat(ProcessHandle.current().pid()).isEqualTo(1);
+ * }
+ * }</pre>
+ *
+ * <p>The child JVM is PID 1 of the namespace: like any PID 1 it receives only the signals it handles, and when
+ * it exits the kernel kills every process left in the namespace. Implies {@link Forked}.
+ */
+@Target({ElementType.METHOD, ElementType.TYPE, ElementType.ANNOTATION_TYPE})
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Inherited
+@Forked
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public @interface IsolatedPid {
+}
