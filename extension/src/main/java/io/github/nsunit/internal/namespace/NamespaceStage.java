@@ -1,0 +1,111 @@
+package io.github.nsunit.internal.namespace;
+
+import io.github.nsunit.internal.launcher.CommandStage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Starts the rest of the chain inside new namespaces, made by util-linux {@code unshare} with the privilege the
+ * {@link HostProbe} found.
+ *
+ * <p>Without a PID namespace {@code unshare} execs the rest, so the exit status and a death by signal reach the
+ * parent unchanged. With one, {@code unshare} must fork: the forked process is PID 1 of the namespace and
+ * {@code --kill-child} SIGKILLs it if {@code unshare} dies. PID 1 is then a small shell that waits for the rest
+ * and exits with its status, because util-linux 2.38's {@code unshare} reports a child killed by SIGKILL as
+ * "sigprocmask unblock failed" and exit 1 (measured; fixed upstream later); the shell's 128+signal gives the
+ * parent's {@code Process.waitFor()} the same 137 a direct SIGKILL would. When that PID 1 exits, the kernel
+ * kills whatever is left in the namespace.
+ */
+public final class NamespaceStage implements CommandStage {
+
+    /** The source name of the private {@code /tmp}, so that it can be recognized in /proc/mounts. */
+    static final String TMP_SOURCE = "nsunit-tmp";
+
+    private final NamespaceRequest request;
+    private final Privilege privilege;
+    private final ProcessIdentity invokingUser;
+    private final Map<String, String> environment;
+
+    /**
+     * @param invokingUser the user the child JVM must run as (used only with {@link Privilege#SUDO})
+     * @param environment the child's environment, re-established after sudo reset it (used only with SUDO)
+     */
+    public NamespaceStage(NamespaceRequest request, Privilege privilege, ProcessIdentity invokingUser,
+            Map<String, String> environment) {
+        if (privilege == Privilege.SUDO && request.contains(Namespace.USER)) {
+            throw new IllegalArgumentException("the sudo strategy cannot make a user namespace: " + request.describe());
+        }
+        this.request = request;
+        this.privilege = privilege;
+        this.invokingUser = invokingUser;
+        this.environment = Map.copyOf(environment);
+    }
+
+    /** A stage for this JVM's own user and the given environment of the child. */
+    public static NamespaceStage forThisProcess(NamespaceRequest request, Privilege privilege,
+            Map<String, String> environment) {
+        return new NamespaceStage(request, privilege, HostProbe.shared().identity(), environment);
+    }
+
+    /** Whether the child runs as root inside a user namespace, and so may set its hostname and bring up lo. */
+    public boolean childIsRootInUserNamespace() {
+        return privilege == Privilege.USER_NAMESPACE || request.contains(Namespace.USER);
+    }
+
+    @Override
+    public List<String> wrap(List<String> next) {
+        if (request.isEmpty()) {
+            return List.copyOf(next);
+        }
+        List<String> command = new ArrayList<>();
+        if (privilege == Privilege.SUDO) {
+            command.addAll(SudoChain.PREFIX);
+        }
+        command.add("unshare");
+        if (privilege == Privilege.USER_NAMESPACE || request.contains(Namespace.USER)) {
+            command.add(Namespace.USER.unshareFlag());
+            command.add("--map-root-user");
+        }
+        if (request.contains(Namespace.PID)) {
+            command.addAll(List.of("--fork", "--kill-child", Namespace.PID.unshareFlag(), "--mount-proc"));
+        }
+        for (Namespace namespace : List.of(Namespace.NETWORK, Namespace.UTS, Namespace.IPC, Namespace.MOUNT)) {
+            if (request.contains(namespace)) {
+                command.add(namespace.unshareFlag());
+            }
+        }
+        if (request.contains(Namespace.MOUNT)) {
+            // Private, so the child's mounts (its /tmp) never show on the host and the host's do not arrive later.
+            command.addAll(List.of("--propagation", "private"));
+        }
+        command.add("--");
+        String script = setupScript();
+        if (script != null) {
+            command.addAll(List.of("sh", "-c", script, "nsunit-namespace"));
+        }
+        if (privilege == Privilege.SUDO) {
+            command.addAll(SudoChain.dropTo(invokingUser, environment));
+        }
+        command.addAll(next);
+        return command;
+    }
+
+    /** The shell step run inside the namespaces before the rest, or null if none is needed. */
+    private String setupScript() {
+        boolean pid = request.contains(Namespace.PID);
+        if (!pid && !request.freshTmp()) {
+            return null;
+        }
+        String mountTmp = request.freshTmp()
+                ? "mount -t tmpfs -o mode=1777,nosuid,nodev " + TMP_SOURCE + " /tmp || exit; "
+                : "";
+        // "$@" is the rest of the chain, passed positionally: nothing of it is ever spliced into the script.
+        return mountTmp + (pid ? "\"$@\"; exit $?" : "exec \"$@\"");
+    }
+
+    @Override
+    public String toString() {
+        return "NamespaceStage[" + request.describe() + " via " + privilege.configName() + "]";
+    }
+}
