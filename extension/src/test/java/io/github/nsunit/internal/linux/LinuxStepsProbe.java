@@ -43,7 +43,7 @@ public final class LinuxStepsProbe {
             case "hostname":
                 Hostname.set(args[0]);
                 System.out.println("proc=" + Files.readString(Path.of("/proc/sys/kernel/hostname")).trim());
-                System.out.println("java=" + InetAddress.getLocalHost().getHostName());
+                System.out.println("java=" + localHostName());
                 break;
             case "tmpfs":
                 if (!args[1].equals("--no-private")) {
@@ -72,6 +72,15 @@ public final class LinuxStepsProbe {
         LibCHolder.libc().getpid();
         long second = System.nanoTime();
         System.out.printf("pid=%d first-call-ms=%.1f second-call-us=%.1f%n", pid, (loaded - start) / 1e6, (second - loaded) / 1e3);
+    }
+
+    /** What Java reports; getLocalHost also resolves the name, which fails unless /etc/hosts or DNS knows it. */
+    private static String localHostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return e.getClass().getSimpleName() + ": " + e.getMessage();
+        }
     }
 
     private static String serverAccepts() {
