@@ -63,8 +63,14 @@ public final class ChildJvm {
 
     /** Runs {@code wrapper... java -cp ... LinuxStepsProbe probeArgs...} and waits for it. */
     public Result run(List<String> wrapper, String... probeArgs) {
+        return run(wrapper, List.of(), probeArgs);
+    }
+
+    /** Like {@link #run(List, String...)} with extra JVM options. */
+    public Result run(List<String> wrapper, List<String> jvmOptions, String... probeArgs) {
         List<String> command = new ArrayList<>(wrapper);
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
         command.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-cp", classPath, LinuxStepsProbe.class.getName()));
         command.addAll(Arrays.asList(probeArgs));
         return exec(command);

@@ -35,6 +35,12 @@ public final class LinuxStepsProbe {
             case "timing":
                 timing();
                 break;
+            case "no-native-step":
+                // Everything a child does without a native step: validation and building the filter.
+                Hostname.validate("nsunit-box");
+                System.out.println("filter=" + SeccompFilter.denying(List.of("mkdir")).instructionCount());
+                System.out.println("step-class=" + LoopbackUp.class.getSimpleName());
+                break;
             case "loopback":
                 System.out.println("before=" + serverAccepts());
                 LoopbackUp.run();
