@@ -41,6 +41,7 @@ public final class LoopbackUp {
         LibC libc = libc();
         int fd = (int) check(libc.socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0), "socket(AF_INET, SOCK_DGRAM)",
                 errno -> "the kernel has no IPv4 support in this network namespace");
+        boolean flagsSet = false;
         try {
             ByteBuffer ifreq = ByteBuffer.allocate(IFREQ_SIZE).order(ByteOrder.nativeOrder());
             ifreq.put(LOOPBACK.getBytes(StandardCharsets.US_ASCII));
@@ -51,9 +52,13 @@ public final class LoopbackUp {
             ByteBuffer.wrap(request).order(ByteOrder.nativeOrder()).putShort(IFR_FLAGS_OFFSET, (short) (flags | IFF_UP));
             check(libc.ioctl(fd, SIOCSIFFLAGS, request), "ioctl(SIOCSIFFLAGS, lo, IFF_UP)",
                     LinuxCallException.Remedy.onPermissionDenied(REMEDY));
+            flagsSet = true;
         } finally {
-            // A failed close of a datagram socket loses nothing; do not let it hide the real error.
-            libc.close(fd);
+            int closed = libc.close(fd);
+            // Only report a failed close when nothing failed before it: it must not hide the real error.
+            if (flagsSet) {
+                check(closed, "close(" + fd + ") of the AF_INET socket", errno -> "");
+            }
         }
     }
 }

@@ -26,6 +26,17 @@ class MountsTest {
         assertThat(Files.readString(Path.of("/proc/self/mountinfo"))).doesNotContain(dir.toString());
     }
 
+    @Test
+    void failsWithARemedyForAnUnprivilegedUserInTheHostMountNamespace(@TempDir Path classPathCopy, @TempDir Path dir)
+            throws Exception {
+        ChildJvm.Result result = ChildJvm.withClassPathCopiedTo(classPathCopy).run(ChildJvm.NOBODY, "tmpfs", dir.toString(), "--private");
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(3);
+        assertThat(result.value("error"))
+                .startsWith("mount(NULL, \"/\", NULL, MS_REC|MS_PRIVATE) failed: EPERM (Operation not permitted) - ")
+                .contains("unshare --mount");
+    }
+
     /**
      * The host root here is private already, so an outer namespace with a shared root stands in for a host
      * whose root is shared (systemd makes it so); the inner child keeps that propagation (--propagation
