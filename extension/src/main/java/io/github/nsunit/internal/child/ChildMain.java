@@ -4,6 +4,7 @@ import io.github.nsunit.internal.channel.Assignment;
 import io.github.nsunit.internal.channel.AssignmentCodec;
 import io.github.nsunit.internal.channel.ChannelWriter;
 import io.github.nsunit.internal.channel.TestResult;
+import io.github.nsunit.internal.channel.ThrowableCodec;
 
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -26,7 +27,10 @@ public final class ChildMain {
         Assignment assignment = AssignmentCodec.read(System.in);
         ChannelWriter channel = new ChannelWriter(new FileOutputStream(args[0]));
         ExitReporter exitReporter = ExitReporter.install(channel);
-        TestResult result = new SingleTestRunner(channel).run(assignment);
+        TestResult result = setUp(assignment);
+        if (result == null) {
+            result = new SingleTestRunner(channel).run(assignment);
+        }
         channel.result(result);
         channel.close();
         exitReporter.finished();
@@ -35,5 +39,15 @@ public final class ChildMain {
         System.err.flush();
         // A test may leave non-daemon threads behind; they must not keep this JVM, or the parent, waiting.
         System.exit(0);
+    }
+
+    /** Finishes the isolation; a step that fails is the test's failure, reported like any other. */
+    private static TestResult setUp(Assignment assignment) {
+        try {
+            ChildSetup.apply(assignment.childSettings());
+            return null;
+        } catch (RuntimeException | Error e) {
+            return new TestResult(TestResult.Status.FAILED, ThrowableCodec.encode(e), "nsunit child set-up");
+        }
     }
 }

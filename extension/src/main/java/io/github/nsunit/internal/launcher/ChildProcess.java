@@ -66,7 +66,7 @@ public final class ChildProcess implements AutoCloseable {
             List<CommandStage> stages = new ArrayList<>();
             stages.add(new ParentDeathStage());
             stages.addAll(spec.stages());
-            stages.add(new ChannelStage(fifo));
+            stages.add(channelPosition(stages), new ChannelStage(fifo));
             for (int i = stages.size() - 1; i >= 0; i--) {
                 command = stages.get(i).wrap(command);
             }
@@ -79,6 +79,20 @@ public final class ChildProcess implements AutoCloseable {
             PrivateDirectory.delete(privateDir);
             throw e;
         }
+    }
+
+    /**
+     * The channel is opened before any isolation step (a descriptor survives namespace changes that hide paths),
+     * but after the last stage that would close it.
+     */
+    private static int channelPosition(List<CommandStage> stages) {
+        int position = 1; // after the parent-death stage, which only execs
+        for (int i = 0; i < stages.size(); i++) {
+            if (!stages.get(i).passesDescriptors()) {
+                position = i + 1;
+            }
+        }
+        return position;
     }
 
     public long pid() {

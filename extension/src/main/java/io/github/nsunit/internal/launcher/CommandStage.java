@@ -17,4 +17,12 @@ public interface CommandStage {
 
     /** Returns the command that sets up this stage and then runs {@code next}. */
     List<String> wrap(List<String> next);
+
+    /**
+     * Whether the processes of this stage pass inherited file descriptors on to the rest. {@code sudo} does
+     * not (it closes every descriptor above 2), so the channel must be opened inside such a stage.
+     */
+    default boolean passesDescriptors() {
+        return true;
+    }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 public final class Mounts {
 
     private static final long MS_NOSUID = 2;
+    private static final long MS_BIND = 4096;
     private static final long MS_NODEV = 4;
     private static final long MS_REC = 16384;
     private static final long MS_PRIVATE = 1 << 18;
@@ -46,6 +47,16 @@ public final class Mounts {
                 "mount(\"" + TMPFS_SOURCE + "\", \"" + path + "\", \"tmpfs\", MS_NOSUID|MS_NODEV, \"" + options + "\")",
                 errno -> errno == Errno.ENOENT ? "the mount point " + path + " does not exist; create it first"
                         : errno == Errno.EINVAL ? "tmpfs rejected the options \"" + options + "\"; see tmpfs(5)"
+                        : LinuxCallException.Remedy.onPermissionDenied(REMEDY).forErrno(errno));
+    }
+
+    /** Bind-mounts the file or directory {@code source} over {@code target}, which must exist. */
+    public static void bind(Path source, Path target) {
+        String from = source.toAbsolutePath().toString();
+        String to = target.toAbsolutePath().toString();
+        check(libc().mount(from, to, null, MS_BIND, null),
+                "mount(\"" + from + "\", \"" + to + "\", NULL, MS_BIND)",
+                errno -> errno == Errno.ENOENT ? "the source " + from + " or the mount point " + to + " does not exist"
                         : LinuxCallException.Remedy.onPermissionDenied(REMEDY).forErrno(errno));
     }
 }

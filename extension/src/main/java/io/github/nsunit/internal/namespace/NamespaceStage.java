@@ -48,6 +48,17 @@ public final class NamespaceStage implements CommandStage {
         return new NamespaceStage(request, privilege, HostProbe.shared().identity(), environment);
     }
 
+    /** sudo closes inherited descriptors above 2. */
+    @Override
+    public boolean passesDescriptors() {
+        return privilege != Privilege.SUDO;
+    }
+
+    /** Whether the child JVM itself must bring up loopback (under sudo this stage does it, as root). */
+    public boolean childBringsUpLoopback() {
+        return request.contains(Namespace.NETWORK) && privilege != Privilege.SUDO;
+    }
+
     /** Whether the child runs as root inside a user namespace, and so may set its hostname and bring up lo. */
     public boolean childIsRootInUserNamespace() {
         return privilege == Privilege.USER_NAMESPACE || request.contains(Namespace.USER);
@@ -94,14 +105,17 @@ public final class NamespaceStage implements CommandStage {
     /** The shell step run inside the namespaces before the rest, or null if none is needed. */
     private String setupScript() {
         boolean pid = request.contains(Namespace.PID);
-        if (!pid && !request.freshTmp()) {
+        boolean loopbackAsRoot = privilege == Privilege.SUDO && request.contains(Namespace.NETWORK);
+        if (!pid && !request.freshTmp() && !loopbackAsRoot) {
             return null;
         }
+        // Under sudo the child JVM will not be root in its network namespace: bring lo up while this step is.
+        String loopback = loopbackAsRoot ? "ip link set lo up || exit; " : "";
         String mountTmp = request.freshTmp()
                 ? "mount -t tmpfs -o mode=1777,nosuid,nodev " + TMP_SOURCE + " /tmp || exit; "
                 : "";
         // "$@" is the rest of the chain, passed positionally: nothing of it is ever spliced into the script.
-        return mountTmp + (pid ? "\"$@\"; exit $?" : "exec \"$@\"");
+        return loopback + mountTmp + (pid ? "\"$@\"; exit $?" : "exec \"$@\"");
     }
 
     @Override

@@ -7,8 +7,6 @@ import io.github.nsunit.internal.launcher.ChildSpec;
 import io.github.nsunit.internal.verdict.Verdict;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** Runs one test in a child JVM: start it, relay what it says, wait for it, and turn the outcome into a verdict. */
@@ -18,9 +16,10 @@ final class ChildRun {
 
     static void run(ExtensionContext context, IsolationRequest request, RunConfiguration run) throws Throwable {
         ClassLoader loader = context.getRequiredTestClass().getClassLoader();
+        IsolationPlan plan = IsolationPlan.of(context, request);
         Assignment assignment = new Assignment(context.getUniqueId(), ChildConfigurationParameters.of(context),
-                Map.of());
-        ChildSpec spec = new ChildSpec(List.of(), ChildJvmOptions.of(run, request), assignment, loader);
+                plan.childSettings());
+        ChildSpec spec = new ChildSpec(plan.stages(), ChildJvmOptions.of(run, request), assignment, loader);
         ChildOutcome outcome;
         try (ChildProcess child = ChildProcess.start(spec)) {
             outcome = child.await(WatchdogTimeout.of(context, run), new TestOutputSink(context));

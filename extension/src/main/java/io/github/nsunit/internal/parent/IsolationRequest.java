@@ -1,26 +1,76 @@
 package io.github.nsunit.internal.parent;
 
 import io.github.nsunit.Forked;
+import io.github.nsunit.IsolatedHostname;
+import io.github.nsunit.IsolatedIpc;
+import io.github.nsunit.IsolatedMount;
+import io.github.nsunit.IsolatedNetwork;
+import io.github.nsunit.IsolatedPid;
+import io.github.nsunit.IsolatedUser;
+import io.github.nsunit.internal.linux.Hostname;
+import io.github.nsunit.internal.namespace.Namespace;
+import io.github.nsunit.internal.namespace.NamespaceRequest;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.platform.commons.support.AnnotationSupport;
 
+import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedElement;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * What the annotations on a test ask for, read from the outermost enclosing class down to the method, so a
- * method's annotation refines its class's.
+ * method's annotation refines its class's. Invalid attributes fail here, before any child starts.
  */
-record IsolationRequest(List<String> jvmArgs) {
+record IsolationRequest(List<String> jvmArgs, NamespaceRequest namespaces, Optional<String> hostname) {
+    private static final Map<Class<? extends Annotation>, Namespace> NAMESPACE_ANNOTATIONS = Map.of(
+            IsolatedPid.class, Namespace.PID,
+            IsolatedNetwork.class, Namespace.NETWORK,
+            IsolatedIpc.class, Namespace.IPC,
+            IsolatedUser.class, Namespace.USER);
 
     static IsolationRequest of(ExtensionContext context) {
         List<String> jvmArgs = new ArrayList<>();
+        Set<Namespace> namespaces = EnumSet.noneOf(Namespace.class);
+        boolean freshTmp = false;
+        String hostname = null;
         for (AnnotatedElement element : AnnotatedElements.outermostFirst(context)) {
             AnnotationSupport.findAnnotation(element, Forked.class)
                     .ifPresent(forked -> jvmArgs.addAll(Arrays.asList(forked.jvmArgs())));
+            NAMESPACE_ANNOTATIONS.forEach((annotation, namespace) -> {
+                if (AnnotationSupport.isAnnotated(element, annotation)) {
+                    namespaces.add(namespace);
+                }
+            });
+            Optional<IsolatedMount> mount = AnnotationSupport.findAnnotation(element, IsolatedMount.class);
+            if (mount.isPresent()) {
+                namespaces.add(Namespace.MOUNT);
+                freshTmp = mount.get().freshTmp();
+            }
+            Optional<IsolatedHostname> uts = AnnotationSupport.findAnnotation(element, IsolatedHostname.class);
+            if (uts.isPresent()) {
+                hostname = validHostname(context, uts.get().value());
+                // the child bind-mounts an /etc/hosts naming the new hostname, in a mount namespace of its own
+                namespaces.addAll(List.of(Namespace.UTS, Namespace.MOUNT));
+            }
         }
-        return new IsolationRequest(List.copyOf(jvmArgs));
+        return new IsolationRequest(List.copyOf(jvmArgs), new NamespaceRequest(namespaces, freshTmp),
+                Optional.ofNullable(hostname));
+    }
+
+    private static String validHostname(ExtensionContext context, String hostname) {
+        try {
+            Hostname.validate(hostname);
+            return hostname;
+        } catch (IllegalArgumentException e) {
+            throw new ExtensionConfigurationException("@IsolatedHostname(\"" + hostname + "\") on "
+                    + TestNames.of(context) + ": " + e.getMessage());
+        }
     }
 }

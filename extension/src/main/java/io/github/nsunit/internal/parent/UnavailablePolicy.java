@@ -1,0 +1,40 @@
+package io.github.nsunit.internal.parent;
+
+import io.github.nsunit.NsunitProperties;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import io.github.nsunit.IsolationUnavailableException;
+import org.opentest4j.TestAbortedException;
+
+import java.util.Locale;
+
+/**
+ * What happens when the host cannot give a test the isolation it asks for: fail (default) or skip, with the
+ * same message either way ({@value NsunitProperties#UNAVAILABLE}).
+ */
+enum UnavailablePolicy {
+    FAIL, SKIP;
+
+    static UnavailablePolicy of(ExtensionContext context) {
+        return context.getConfigurationParameter(NsunitProperties.UNAVAILABLE).map(value -> {
+            switch (value.strip().toLowerCase(Locale.ROOT)) {
+                case "fail":
+                    return FAIL;
+                case "skip":
+                    return SKIP;
+                default:
+                    throw new ExtensionConfigurationException("configuration parameter "
+                            + NsunitProperties.UNAVAILABLE + "=\"" + value + "\" is not valid: expected fail or skip");
+            }
+        }).orElse(FAIL);
+    }
+
+    /** The throwable that ends the test: the reason itself, or a skip carrying the same words. */
+    RuntimeException apply(String testName, RuntimeException reason) {
+        String message = testName + ": " + reason.getMessage();
+        if (this == SKIP) {
+            return new TestAbortedException(message, reason);
+        }
+        return new IsolationUnavailableException(message, reason);
+    }
+}
