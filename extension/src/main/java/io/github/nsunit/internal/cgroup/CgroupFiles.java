@@ -89,12 +89,21 @@ final class CgroupFiles {
 
     /** The exception with the kernel's text: Java puts the errno string in the message of most I/O errors. */
     static String describe(IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied (EACCES/EPERM)";
+        }
+        if (e instanceof java.nio.file.FileAlreadyExistsException) {
+            return "already exists (EEXIST)";
+        }
+        if (e instanceof NoSuchFileException) {
+            return "no such file or directory (ENOENT)";
+        }
         String name = e.getClass().getSimpleName();
         return e.getMessage() == null ? name : name + " (" + e.getMessage() + ")";
     }
 
     static String remedyFor(IOException e) {
-        String text = String.valueOf(e.getMessage()) + e.getClass().getSimpleName();
+        String text = e instanceof java.nio.file.AccessDeniedException ? "AccessDenied" : String.valueOf(e.getMessage());
         if (text.contains("AccessDenied") || text.contains("Permission denied")
                 || text.contains("Operation not permitted")) {
             return Remedies.PERMISSION;

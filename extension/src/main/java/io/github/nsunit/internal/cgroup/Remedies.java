@@ -5,10 +5,12 @@ final class Remedies {
 
     static final String BASE_PROPERTY = "nsunit.cgroup.base";
 
-    static final String PERMISSION = "nsunit needs write access to a cgroup subtree: run the tests as root,"
-            + " or point -D" + BASE_PROPERTY + "=<dir> at a cgroup directory you own (on cgroup v2 it must be a"
-            + " delegated subtree that also contains this JVM, e.g. one made by `systemd-run --user --scope -p"
-            + " Delegate=yes`), or allow passwordless `sudo -n` for this user.";
+    static final String PERMISSION = "nsunit needs write access to a cgroup subtree. Run the tests as root"
+            + " (CI runners with passwordless sudo: `sudo -E mvn test`), or, on cgroup v1, create a cgroup in each"
+            + " hierarchy, give this user write access (e.g. `mkdir /sys/fs/cgroup/memory/nsunit && chown -R"
+            + " $USER /sys/fs/cgroup/memory/nsunit`, likewise for cpu, cpuacct, pids) and set -D"
+            + BASE_PROPERTY + "=nsunit. On cgroup v2 an unprivileged process may only move processes inside a"
+            + " delegated subtree that already contains it, which nsunit does not arrange yet: run as root.";
 
     private Remedies() {
     }
