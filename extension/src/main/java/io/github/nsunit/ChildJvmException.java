@@ -24,6 +24,8 @@ public class ChildJvmException extends RuntimeException {
         KILLED_BY_SIGNAL,
         /** The JVM itself crashed (a fatal error in the JVM or native code; it writes an hs_err report). */
         CRASHED,
+        /** The kernel's OOM killer killed the child: its cgroup reached the {@code @MemoryLimit}. */
+        OOM_KILLED,
         /** The child did not finish within the watchdog's limit and was killed. */
         TIMED_OUT,
         /** The child could not be started, or ran but did not run the test. */

@@ -27,9 +27,10 @@ public final class ChildMain {
         Assignment assignment = AssignmentCodec.read(System.in);
         ChannelWriter channel = new ChannelWriter(new FileOutputStream(args[0]));
         ExitReporter exitReporter = ExitReporter.install(channel);
+        BeforeBody.configure(assignment.childSettings(), channel);
         TestResult result = setUp(assignment);
         if (result == null) {
-            result = new SingleTestRunner(channel).run(assignment);
+            result = run(channel, assignment);
         }
         channel.result(result);
         channel.close();
@@ -48,6 +49,18 @@ public final class ChildMain {
             return null;
         } catch (RuntimeException | Error e) {
             return new TestResult(TestResult.Status.FAILED, ThrowableCodec.encode(e), "nsunit child set-up");
+        }
+    }
+
+    /**
+     * JUnit rethrows an {@link OutOfMemoryError} out of the launcher instead of reporting it: it still is the
+     * test's result. By the time it arrives here the test's allocations are unreachable, so it can be sent.
+     */
+    private static TestResult run(ChannelWriter channel, Assignment assignment) {
+        try {
+            return new SingleTestRunner(channel).run(assignment);
+        } catch (OutOfMemoryError e) {
+            return new TestResult(TestResult.Status.FAILED, ThrowableCodec.encode(e), null);
         }
     }
 }

@@ -48,6 +48,8 @@ public final class ChildProcess implements AutoCloseable {
     private volatile boolean channelOpened;
     private volatile StringBuilder threadDumpCapture;
     private ChildEventSink sink;
+    private OutputStream stdin;
+    private Optional<ChildSpec.Handshake> handshake = Optional.empty();
 
     private ChildProcess(Process process, Path privateDir, Path fifo) {
         this.process = process;
@@ -72,6 +74,7 @@ public final class ChildProcess implements AutoCloseable {
             }
             ChildProcess child = new ChildProcess(new ProcessBuilder(command).start(), privateDir, fifo);
             LiveChildren.add(child);
+            child.handshake = spec.handshake();
             child.startPumps();
             child.sendAssignment(spec);
             return child;
@@ -144,6 +147,9 @@ public final class ChildProcess implements AutoCloseable {
         try {
             killTree();
             closeStreams();
+            if (stdin != null) {
+                closeStdin();
+            }
             for (Thread pump : pumps) {
                 pump.join(DRAIN_AFTER_EXIT_MS);
             }
@@ -249,11 +255,38 @@ public final class ChildProcess implements AutoCloseable {
         }
     }
 
+    /** Sends the assignment; stdin then stays open only while a handshake is still to come. */
     private void sendAssignment(ChildSpec spec) {
-        try (OutputStream stdin = process.getOutputStream()) {
+        stdin = process.getOutputStream();
+        try {
             AssignmentCodec.write(spec.assignment(), stdin);
         } catch (IOException childAlreadyGone) {
             // its exit status and stderr will say why
+        }
+        if (spec.handshake().isEmpty()) {
+            closeStdin();
+        }
+    }
+
+    private void closeStdin() {
+        try {
+            stdin.close();
+        } catch (IOException alreadyGone) {
+            // the child is gone: nothing to tell it
+        }
+    }
+
+    /** The child waits on stdin after a handshake measurement: act on it, then let it go on. */
+    private void completeHandshake(ChildSpec.Handshake handshake, long value) {
+        try {
+            handshake.action().accept(value);
+            stdin.write('g');
+            stdin.flush();
+        } catch (IOException | RuntimeException e) {
+            report.channelError = "handshake " + handshake.name() + " failed: " + e;
+            killTree();
+        } finally {
+            closeStdin();
         }
     }
 
@@ -323,6 +356,7 @@ public final class ChildProcess implements AutoCloseable {
         @Override
         public void measurement(String name, long value) {
             measurements.put(name, value);
+            handshake.filter(h -> h.name().equals(name)).ifPresent(h -> completeHandshake(h, value));
         }
     }
 }

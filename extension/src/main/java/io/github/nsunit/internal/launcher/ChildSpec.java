@@ -3,16 +3,25 @@ package io.github.nsunit.internal.launcher;
 import io.github.nsunit.internal.channel.Assignment;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.function.LongConsumer;
 
 /**
  * What to start: the isolation stages, outermost first (e.g. cgroup join, then namespaces), the child JVM's
- * options, and the assignment it receives once started.
+ * options, the assignment it receives once started, and an optional handshake.
  */
 public record ChildSpec(List<CommandStage> stages, List<String> jvmArgs, Assignment assignment,
-                        ClassLoader testClassLoader) {
+                        ClassLoader testClassLoader, Optional<Handshake> handshake) {
 
     public ChildSpec {
         stages = List.copyOf(stages);
         jvmArgs = List.copyOf(jvmArgs);
+    }
+
+    /**
+     * A pause the child makes mid-test: it reports the measurement {@code name} and waits on stdin; the parent
+     * runs {@code action} with the measured value, then lets the child go on.
+     */
+    public record Handshake(String name, LongConsumer action) {
     }
 }

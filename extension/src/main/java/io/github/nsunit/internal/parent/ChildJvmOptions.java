@@ -26,6 +26,16 @@ final class ChildJvmOptions {
                 options.add("-XX:-UsePerfData");
             }
         }
+        if (request.limits().testScopedMemory()) {
+            // The young generation is otherwise sized from the host's RAM and touched before the first
+            // collection: short-lived garbage alone would exceed a small test-scoped limit (measured).
+            if (users.stream().noneMatch(o -> o.startsWith("-Xmn") || o.contains("NewSize"))) {
+                options.add("-Xmn4m");
+            }
+            if (!run.fastStart() && users.stream().noneMatch(o -> o.matches("-XX:[+-]Use\\w*GC"))) {
+                options.add("-XX:+UseSerialGC");
+            }
+        }
         options.addAll(users);
         return options;
     }

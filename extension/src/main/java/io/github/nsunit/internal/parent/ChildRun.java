@@ -1,9 +1,11 @@
 package io.github.nsunit.internal.parent;
 
+import io.github.nsunit.internal.cgroup.CgroupStats;
 import io.github.nsunit.internal.channel.Assignment;
 import io.github.nsunit.internal.launcher.ChildOutcome;
 import io.github.nsunit.internal.launcher.ChildProcess;
 import io.github.nsunit.internal.launcher.ChildSpec;
+import io.github.nsunit.internal.verdict.TestFacts;
 import io.github.nsunit.internal.verdict.Verdict;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -16,15 +18,23 @@ final class ChildRun {
 
     static void run(ExtensionContext context, IsolationRequest request, RunConfiguration run) throws Throwable {
         ClassLoader loader = context.getRequiredTestClass().getClassLoader();
-        IsolationPlan plan = IsolationPlan.of(context, request);
-        Assignment assignment = new Assignment(context.getUniqueId(), ChildConfigurationParameters.of(context),
-                plan.childSettings());
-        ChildSpec spec = new ChildSpec(plan.stages(), ChildJvmOptions.of(run, request), assignment, loader);
         ChildOutcome outcome;
-        try (ChildProcess child = ChildProcess.start(spec)) {
-            outcome = child.await(WatchdogTimeout.of(context, run), new TestOutputSink(context));
+        Optional<CgroupStats> stats;
+        try (IsolationPlan plan = IsolationPlan.of(context, request)) {
+            Assignment assignment = new Assignment(context.getUniqueId(), ChildConfigurationParameters.of(context),
+                    plan.childSettings());
+            ChildSpec spec = new ChildSpec(plan.stages(), ChildJvmOptions.of(run, request), assignment, loader,
+                    plan.handshake());
+            try (ChildProcess child = ChildProcess.start(spec)) {
+                outcome = child.await(WatchdogTimeout.of(context, run), new TestOutputSink(context));
+            }
+            stats = plan.stats();
         }
-        Optional<Throwable> failure = Verdict.of(outcome, TestNames.of(context), loader);
+        stats.ifPresent(figures -> context.publishReportEntry(ReportEntries.of(figures)));
+        TestFacts facts = new TestFacts(TestNames.of(context), loader, request.expectations().outOfMemory(),
+                request.expectations().systemExit(),
+                request.limits().memoryBytes().isPresent() ? request.limits().describeMemory() : "", stats);
+        Optional<Throwable> failure = Verdict.of(outcome, facts);
         if (failure.isPresent()) {
             throw failure.get();
         }

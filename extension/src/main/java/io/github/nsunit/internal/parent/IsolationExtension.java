@@ -1,9 +1,13 @@
 package io.github.nsunit.internal.parent;
 
+import io.github.nsunit.MemoryUsage;
+import io.github.nsunit.internal.child.BeforeBody;
 import io.github.nsunit.internal.child.ChildMode;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.InvocationInterceptor;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
 
 import java.lang.reflect.Method;
@@ -12,7 +16,21 @@ import java.lang.reflect.Method;
  * The extension behind every nsunit annotation. In the parent JVM it skips the test's own invocations and
  * runs the test in a child JVM instead ({@link ChildRun}); in a child it lets everything proceed.
  */
-public final class IsolationExtension implements InvocationInterceptor {
+public final class IsolationExtension implements InvocationInterceptor, ParameterResolver {
+
+    /** A test may take its own {@link MemoryUsage}; it is read only in the child, where the body runs. */
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getParameter().getType() == MemoryUsage.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        if (!ChildMode.isChild()) {
+            return null; // the parent never runs the body it would be passed to
+        }
+        return MemoryUsage.ofThisJvm();
+    }
 
     @Override
     public void interceptTestMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> call,
@@ -67,6 +85,7 @@ public final class IsolationExtension implements InvocationInterceptor {
 
     private static void runIsolated(Invocation<Void> invocation, ExtensionContext context) throws Throwable {
         if (ChildMode.isChild()) {
+            BeforeBody.run();
             invocation.proceed();
             return;
         }

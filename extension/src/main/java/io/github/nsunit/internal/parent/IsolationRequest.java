@@ -10,6 +10,7 @@ import io.github.nsunit.IsolatedUser;
 import io.github.nsunit.internal.linux.Hostname;
 import io.github.nsunit.internal.namespace.Namespace;
 import io.github.nsunit.internal.namespace.NamespaceRequest;
+import io.github.nsunit.internal.seccomp.SeccompFilter;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.platform.commons.support.AnnotationSupport;
@@ -28,7 +29,8 @@ import java.util.Set;
  * What the annotations on a test ask for, read from the outermost enclosing class down to the method, so a
  * method's annotation refines its class's. Invalid attributes fail here, before any child starts.
  */
-record IsolationRequest(List<String> jvmArgs, NamespaceRequest namespaces, Optional<String> hostname) {
+record IsolationRequest(List<String> jvmArgs, NamespaceRequest namespaces, Optional<String> hostname,
+                        LimitsRequest limits, Expectations expectations, List<String> deniedSyscalls) {
     private static final Map<Class<? extends Annotation>, Namespace> NAMESPACE_ANNOTATIONS = Map.of(
             IsolatedPid.class, Namespace.PID,
             IsolatedNetwork.class, Namespace.NETWORK,
@@ -40,7 +42,8 @@ record IsolationRequest(List<String> jvmArgs, NamespaceRequest namespaces, Optio
         Set<Namespace> namespaces = EnumSet.noneOf(Namespace.class);
         boolean freshTmp = false;
         String hostname = null;
-        for (AnnotatedElement element : AnnotatedElements.outermostFirst(context)) {
+        List<AnnotatedElement> elements = AnnotatedElements.outermostFirst(context);
+        for (AnnotatedElement element : elements) {
             AnnotationSupport.findAnnotation(element, Forked.class)
                     .ifPresent(forked -> jvmArgs.addAll(Arrays.asList(forked.jvmArgs())));
             NAMESPACE_ANNOTATIONS.forEach((annotation, namespace) -> {
@@ -60,8 +63,23 @@ record IsolationRequest(List<String> jvmArgs, NamespaceRequest namespaces, Optio
                 namespaces.addAll(List.of(Namespace.UTS, Namespace.MOUNT));
             }
         }
+        LimitsRequest limits = LimitsRequest.of(context, elements);
         return new IsolationRequest(List.copyOf(jvmArgs), new NamespaceRequest(namespaces, freshTmp),
-                Optional.ofNullable(hostname));
+                Optional.ofNullable(hostname), limits, Expectations.of(context, elements, limits),
+                validSyscalls(context, Expectations.deniedSyscalls(elements)));
+    }
+
+    private static List<String> validSyscalls(ExtensionContext context, List<String> names) {
+        if (names.isEmpty()) {
+            return names;
+        }
+        try {
+            SeccompFilter.denying(names); // resolves every name for this architecture, or says which is unknown
+            return List.copyOf(names);
+        } catch (IllegalArgumentException | UnsupportedOperationException e) {
+            throw new ExtensionConfigurationException("@DenySyscalls(" + String.join(", ", names) + ") on "
+                    + TestNames.of(context) + ": " + e.getMessage());
+        }
     }
 
     private static String validHostname(ExtensionContext context, String hostname) {

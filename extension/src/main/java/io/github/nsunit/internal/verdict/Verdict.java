@@ -1,106 +1,70 @@
 package io.github.nsunit.internal.verdict;
 
-import io.github.nsunit.ChildJvmException;
-import io.github.nsunit.ChildJvmException.Reason;
-import io.github.nsunit.internal.channel.ExitCall;
-import io.github.nsunit.internal.channel.TestResult;
-import io.github.nsunit.internal.channel.ThrowableCodec;
+import io.github.nsunit.ExpectOutOfMemory;
 import io.github.nsunit.internal.launcher.ChildOutcome;
-import org.opentest4j.TestAbortedException;
+import org.opentest4j.AssertionFailedError;
 
 import java.util.Optional;
 
 /**
  * Turns what the parent saw of a child into the test's own result: nothing (passed), the child's original
- * throwable, or a {@link ChildJvmException} that says exactly how the child ended without a result.
+ * throwable, a {@link io.github.nsunit.ChildJvmException} that says exactly how the child ended without a
+ * result, or, for a test that expected to run out of memory or to exit, whether it did.
  */
 public final class Verdict {
-    private static final String JVM_CRASH_BANNER = "A fatal error has been detected by the Java Runtime Environment";
-
     private Verdict() {
     }
 
     /** The throwable the test must end with, or empty if it passed. */
-    public static Optional<Throwable> of(ChildOutcome outcome, String testName, ClassLoader loader) {
-        if (outcome.timedOut()) {
-            return Optional.of(timedOut(outcome, testName));
+    public static Optional<Throwable> of(ChildOutcome outcome, TestFacts facts) {
+        Ending ending = Ending.of(outcome, facts);
+        if (facts.expectedOutOfMemory().isPresent()) {
+            return expectOutOfMemory(facts.expectedOutOfMemory().get(), ending, facts);
         }
-        if (outcome.result().isPresent()) {
-            return fromResult(outcome.result().get(), testName, loader);
+        if (facts.expectedExit().isPresent()) {
+            return expectExit(facts.expectedExit().getAsInt(), ending, outcome, facts);
         }
-        return Optional.of(diedWithoutResult(outcome, testName));
+        return Optional.ofNullable(ending.failure());
     }
 
-    private static Optional<Throwable> fromResult(TestResult result, String testName, ClassLoader loader) {
-        return switch (result.status()) {
-            case SUCCESSFUL -> Optional.empty();
-            case FAILED, ABORTED -> Optional.of(result.throwable() == null
-                    ? new AssertionError(testName + " failed in its child JVM without an exception")
-                    : ThrowableCodec.decode(result.throwable(), loader));
-            case SKIPPED -> Optional.of(new TestAbortedException(
-                    testName + " was skipped in its child JVM: " + result.reason()));
-            case NOT_RUN -> Optional.of(new ChildJvmException(Reason.NOT_RUN, 0,
-                    testName + " did not run in its child JVM: " + result.reason()));
+    private static Optional<Throwable> expectOutOfMemory(ExpectOutOfMemory.Kind kind, Ending ending, TestFacts facts) {
+        boolean heap = ending.kind() == Ending.Kind.HEAP_OUT_OF_MEMORY;
+        boolean killed = ending.kind() == Ending.Kind.OOM_KILLED;
+        if ((heap && kind != ExpectOutOfMemory.Kind.KILLED) || (killed && kind != ExpectOutOfMemory.Kind.HEAP)) {
+            return Optional.empty();
+        }
+        String expected = switch (kind) {
+            case ANY -> "to run out of memory";
+            case HEAP -> "to throw OutOfMemoryError";
+            case KILLED -> "to be killed by the kernel OOM killer";
         };
+        String happened = switch (ending.kind()) {
+            case PASSED -> "the test completed";
+            case HEAP_OUT_OF_MEMORY -> "it threw OutOfMemoryError instead";
+            case OOM_KILLED -> "the kernel OOM killer killed it instead";
+            case FAILED -> "it failed otherwise";
+            default -> "its child JVM ended otherwise";
+        };
+        return Optional.of(new AssertionFailedError(facts.testName() + " was expected " + expected + " under "
+                + facts.memoryLimit() + ", but " + happened + "; " + Figures.memory(facts), ending.failure()));
     }
 
-    private static ChildJvmException timedOut(ChildOutcome outcome, String testName) {
-        StringBuilder message = new StringBuilder(testName)
-                .append(" did not finish within ").append(Durations.format(outcome.timeout()))
-                .append(" in its child JVM (pid ").append(outcome.pid()).append("), so nsunit killed it.")
-                .append(" Raise the limit with @Timeout on the test or the configuration parameter")
-                .append(" nsunit.child.timeout.");
-        if (!outcome.threadDump().isBlank()) {
-            message.append("\nThreads of the child JVM when it was killed:\n").append(outcome.threadDump().strip());
+    private static Optional<Throwable> expectExit(int status, Ending ending, ChildOutcome outcome, TestFacts facts) {
+        if (ending.kind() == Ending.Kind.SYSTEM_EXIT) {
+            if (outcome.exitStatus() == status) {
+                return Optional.empty();
+            }
+            AssertionFailedError wrong = new AssertionFailedError(facts.testName() + " was expected to call"
+                    + " System.exit(" + status + "), but called " + ending.exitCall().get().call() + "("
+                    + outcome.exitStatus() + "); the stack trace below is the stack of that call.",
+                    status, outcome.exitStatus());
+            wrong.setStackTrace(ending.failure().getStackTrace());
+            return Optional.of(wrong);
         }
-        return new ChildJvmException(Reason.TIMED_OUT, outcome.exitStatus(), message.toString());
-    }
-
-    private static ChildJvmException diedWithoutResult(ChildOutcome outcome, String testName) {
-        int status = outcome.exitStatus();
-        int signal = Signals.fromExitStatus(status);
-        Optional<ExitCall> exitCall = outcome.exitCall();
-        ChildJvmException failure;
-        if (exitCall.isPresent()) {
-            ExitCall call = exitCall.get();
-            failure = new ChildJvmException(Reason.SYSTEM_EXIT, status, testName + " called " + call.call() + "("
-                    + status + ") on thread \"" + call.threadName() + "\", which ended its child JVM before the test"
-                    + " finished. The stack trace below is the stack of that call." + lastWords(outcome));
-            failure.setStackTrace(call.stack().toArray(StackTraceElement[]::new));
-            return failure;
+        if (ending.kind() == Ending.Kind.PASSED) {
+            return Optional.of(new AssertionFailedError(facts.testName() + " was expected to call System.exit("
+                    + status + "), but the test completed without exiting"));
         }
-        if (outcome.stderrTail().contains(JVM_CRASH_BANNER) || crashedBanner(outcome)) {
-            return new ChildJvmException(Reason.CRASHED, status, testName + " crashed its child JVM ("
-                    + Signals.name(signal == 0 ? 6 : signal) + "): a fatal error in the JVM or in native code."
-                    + lastWords(outcome));
-        }
-        if (signal != 0) {
-            return new ChildJvmException(Reason.KILLED_BY_SIGNAL, status, testName + ": its child JVM was killed by "
-                    + Signals.name(signal) + " (exit status " + status + ") before the test finished."
-                    + (signal == 9 ? " Something outside the JVM killed it (the kernel, a user, a CI agent)." : "")
-                    + lastWords(outcome));
-        }
-        return new ChildJvmException(Reason.EXITED, status, testName + ": its child JVM exited with status " + status
-                + " before the test finished, without calling System.exit (Runtime.halt, or an exit in native"
-                + " code)." + channelNote(outcome) + lastWords(outcome));
-    }
-
-    private static boolean crashedBanner(ChildOutcome outcome) {
-        return outcome.exitStatus() == 134 && outcome.stdoutTail().contains(JVM_CRASH_BANNER);
-    }
-
-    private static String channelNote(ChildOutcome outcome) {
-        return outcome.channelError().map(e -> " The result channel broke: " + e + ".").orElse("");
-    }
-
-    private static String lastWords(ChildOutcome outcome) {
-        StringBuilder words = new StringBuilder();
-        if (crashedBanner(outcome)) {
-            words.append("\nThe JVM's crash report (stdout):\n").append(outcome.stdoutTail());
-        }
-        if (!outcome.stderrTail().isBlank()) {
-            words.append("\nLast lines of the child's stderr:\n").append(outcome.stderrTail());
-        }
-        return words.toString();
+        return Optional.of(ending.failure());
     }
 }

@@ -1,0 +1,31 @@
+package io.github.nsunit.internal.parent;
+
+import io.github.nsunit.internal.cgroup.CgroupStats;
+import io.github.nsunit.internal.verdict.Figures;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The figures of a limited test, as report entries: they land in the Surefire report next to the test. */
+final class ReportEntries {
+    static final String MEMORY_LIMIT = "nsunit.memory.limit";
+    static final String MEMORY_PEAK = "nsunit.memory.peak";
+    static final String OOM_KILLS = "nsunit.memory.oom-kills";
+    static final String CPU_TIME = "nsunit.cpu.time";
+    static final String CPU_THROTTLED = "nsunit.cpu.throttled-periods";
+    static final String PIDS_REFUSED = "nsunit.pids.refused-forks";
+
+    private ReportEntries() {
+    }
+
+    static Map<String, String> of(CgroupStats stats) {
+        Map<String, String> entry = new LinkedHashMap<>();
+        stats.memoryLimitBytes().ifPresent(v -> entry.put(MEMORY_LIMIT, Figures.bytes(v)));
+        stats.memoryPeakBytes().ifPresent(v -> entry.put(MEMORY_PEAK, Figures.bytes(v)));
+        stats.oomKills().ifPresent(v -> entry.put(OOM_KILLS, Long.toString(v)));
+        stats.cpuUsageNanos().ifPresent(v -> entry.put(CPU_TIME, v / 1_000_000 + " ms"));
+        stats.cpuThrottledPeriods().ifPresent(v -> entry.put(CPU_THROTTLED, Long.toString(v)));
+        stats.pidsLimitHits().ifPresent(v -> entry.put(PIDS_REFUSED, Long.toString(v)));
+        return entry;
+    }
+}

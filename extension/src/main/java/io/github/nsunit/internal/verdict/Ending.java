@@ -1,0 +1,134 @@
+package io.github.nsunit.internal.verdict;
+
+import io.github.nsunit.ChildJvmException;
+import io.github.nsunit.ChildJvmException.Reason;
+import io.github.nsunit.internal.channel.ExitCall;
+import io.github.nsunit.internal.channel.TestResult;
+import io.github.nsunit.internal.channel.ThrowableCodec;
+import io.github.nsunit.internal.launcher.ChildOutcome;
+import org.opentest4j.TestAbortedException;
+
+import java.util.Optional;
+
+/**
+ * How a child ended, told apart exactly, with the throwable the test ends with when nothing else was expected:
+ * passed, the test's own failure, a heap {@link OutOfMemoryError}, a kill by the kernel OOM killer (its cgroup's
+ * counter rose and the JVM died by SIGKILL: exit status 137 alone proves nothing), a {@code System.exit}, the
+ * watchdog, or another death.
+ */
+record Ending(Kind kind, Throwable failure, Optional<ExitCall> exitCall) {
+    private static final String JVM_CRASH_BANNER = "A fatal error has been detected by the Java Runtime Environment";
+    private static final String OOME = "java.lang.OutOfMemoryError";
+
+    enum Kind { PASSED, FAILED, HEAP_OUT_OF_MEMORY, OOM_KILLED, SYSTEM_EXIT, TIMED_OUT, OTHER_DEATH }
+
+    static Ending of(ChildOutcome outcome, TestFacts facts) {
+        if (outcome.timedOut()) {
+            return new Ending(Kind.TIMED_OUT, timedOut(outcome, facts), Optional.empty());
+        }
+        if (outcome.result().isPresent()) {
+            return fromResult(outcome.result().get(), facts);
+        }
+        int signal = Signals.fromExitStatus(outcome.exitStatus());
+        if (signal == 9 && facts.stats().flatMap(s -> toOptional(s.oomKills())).orElse(0L) > 0) {
+            return new Ending(Kind.OOM_KILLED, new ChildJvmException(Reason.OOM_KILLED, outcome.exitStatus(),
+                    facts.testName() + " was killed by the kernel OOM killer: its cgroup reached " + facts.memoryLimit()
+                            + " (" + Figures.memory(facts) + "). A heap running out would have thrown"
+                            + " OutOfMemoryError instead: this was memory outside the Java heap (direct buffers,"
+                            + " native code, metaspace, thread stacks), a subprocess, or a heap allowed to grow past"
+                            + " the limit (-Xmx)." + lastWords(outcome)), Optional.empty());
+        }
+        if (outcome.exitCall().isEmpty() && outcome.stderrTail().contains(OOME)) {
+            return new Ending(Kind.HEAP_OUT_OF_MEMORY, new ChildJvmException(Reason.EXITED, outcome.exitStatus(),
+                    facts.testName() + ": its child JVM ran out of memory outside the test's own thread and exited"
+                            + " with status " + outcome.exitStatus() + " before reporting a result ("
+                            + Figures.memory(facts) + ")." + lastWords(outcome)), Optional.empty());
+        }
+        if (outcome.exitCall().isPresent()) {
+            ExitCall call = outcome.exitCall().get();
+            ChildJvmException failure = new ChildJvmException(Reason.SYSTEM_EXIT, outcome.exitStatus(),
+                    facts.testName() + " called " + call.call() + "(" + outcome.exitStatus() + ") on thread \""
+                            + call.threadName() + "\", which ended its child JVM before the test finished. The stack"
+                            + " trace below is the stack of that call." + lastWords(outcome));
+            failure.setStackTrace(call.stack().toArray(StackTraceElement[]::new));
+            return new Ending(Kind.SYSTEM_EXIT, failure, Optional.of(call));
+        }
+        return new Ending(Kind.OTHER_DEATH, otherDeath(outcome, facts.testName()), Optional.empty());
+    }
+
+    private static Ending fromResult(TestResult result, TestFacts facts) {
+        switch (result.status()) {
+            case SUCCESSFUL:
+                return new Ending(Kind.PASSED, null, Optional.empty());
+            case FAILED:
+            case ABORTED:
+                Throwable thrown = result.throwable() == null
+                        ? new AssertionError(facts.testName() + " failed in its child JVM without an exception")
+                        : ThrowableCodec.decode(result.throwable(), facts.loader());
+                boolean heap = thrown instanceof OutOfMemoryError
+                        || thrown.toString().startsWith(OOME);
+                return new Ending(heap ? Kind.HEAP_OUT_OF_MEMORY : Kind.FAILED, thrown, Optional.empty());
+            case SKIPPED:
+                return new Ending(Kind.FAILED, new TestAbortedException(
+                        facts.testName() + " was skipped in its child JVM: " + result.reason()), Optional.empty());
+            default:
+                return new Ending(Kind.OTHER_DEATH, new ChildJvmException(Reason.NOT_RUN, 0,
+                        facts.testName() + " did not run in its child JVM: " + result.reason()), Optional.empty());
+        }
+    }
+
+    private static ChildJvmException timedOut(ChildOutcome outcome, TestFacts facts) {
+        StringBuilder message = new StringBuilder(facts.testName())
+                .append(" did not finish within ").append(Durations.format(outcome.timeout()))
+                .append(" in its child JVM (pid ").append(outcome.pid()).append("), so nsunit killed it.")
+                .append(" Raise the limit with @Timeout on the test or the configuration parameter")
+                .append(" nsunit.child.timeout.");
+        if (!facts.memoryLimit().isEmpty()) {
+            message.append(" Under ").append(facts.memoryLimit()).append(": ").append(Figures.memory(facts))
+                    .append(" (a JVM near its limit can spend all its time collecting garbage).");
+        }
+        if (!outcome.threadDump().isBlank()) {
+            message.append("\nThreads of the child JVM when it was killed:\n").append(outcome.threadDump().strip());
+        }
+        return new ChildJvmException(Reason.TIMED_OUT, outcome.exitStatus(), message.toString());
+    }
+
+    private static ChildJvmException otherDeath(ChildOutcome outcome, String testName) {
+        int status = outcome.exitStatus();
+        int signal = Signals.fromExitStatus(status);
+        if (outcome.stderrTail().contains(JVM_CRASH_BANNER) || crashBanner(outcome)) {
+            return new ChildJvmException(Reason.CRASHED, status, testName + " crashed its child JVM ("
+                    + Signals.name(signal == 0 ? 6 : signal) + "): a fatal error in the JVM or in native code."
+                    + lastWords(outcome));
+        }
+        if (signal != 0) {
+            return new ChildJvmException(Reason.KILLED_BY_SIGNAL, status, testName + ": its child JVM was killed by "
+                    + Signals.name(signal) + " (exit status " + status + ") before the test finished."
+                    + (signal == 9 ? " Something outside the JVM killed it (a user, a CI agent, the kernel)." : "")
+                    + lastWords(outcome));
+        }
+        String channel = outcome.channelError().map(e -> " The result channel broke: " + e + ".").orElse("");
+        return new ChildJvmException(Reason.EXITED, status, testName + ": its child JVM exited with status " + status
+                + " before the test finished, without calling System.exit (Runtime.halt, or an exit in native"
+                + " code)." + channel + lastWords(outcome));
+    }
+
+    private static boolean crashBanner(ChildOutcome outcome) {
+        return outcome.stdoutTail().contains(JVM_CRASH_BANNER);
+    }
+
+    static String lastWords(ChildOutcome outcome) {
+        StringBuilder words = new StringBuilder();
+        if (crashBanner(outcome)) {
+            words.append("\nThe JVM's crash report (stdout):\n").append(outcome.stdoutTail());
+        }
+        if (!outcome.stderrTail().isBlank()) {
+            words.append("\nLast lines of the child's stderr:\n").append(outcome.stderrTail());
+        }
+        return words.toString();
+    }
+
+    private static Optional<Long> toOptional(java.util.OptionalLong value) {
+        return value.isPresent() ? Optional.of(value.getAsLong()) : Optional.empty();
+    }
+}
