@@ -30,7 +30,7 @@ final class ChildRun {
             }
             stats = plan.stats();
         }
-        stats.ifPresent(figures -> context.publishReportEntry(ReportEntries.of(figures)));
+        stats.ifPresent(figures -> ReportEntries.publish(context, figures));
         TestFacts facts = new TestFacts(TestNames.of(context), loader, request.expectations().outOfMemory(),
                 request.expectations().systemExit(),
                 request.limits().memoryBytes().isPresent() ? request.limits().describeMemory() : "", stats);

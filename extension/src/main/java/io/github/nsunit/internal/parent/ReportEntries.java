@@ -3,10 +3,15 @@ package io.github.nsunit.internal.parent;
 import io.github.nsunit.internal.cgroup.CgroupStats;
 import io.github.nsunit.internal.verdict.Figures;
 
+import org.junit.jupiter.api.extension.ExtensionContext;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The figures of a limited test, as report entries: they land in the Surefire report next to the test. */
+/**
+ * The figures of a limited test, as report entries (IDEs and the console launcher show them) and as one line
+ * of the test's output, which is what Maven Surefire keeps (it drops report entries).
+ */
 final class ReportEntries {
     static final String MEMORY_LIMIT = "nsunit.memory.limit";
     static final String MEMORY_PEAK = "nsunit.memory.peak";
@@ -16,6 +21,14 @@ final class ReportEntries {
     static final String PIDS_REFUSED = "nsunit.pids.refused-forks";
 
     private ReportEntries() {
+    }
+
+    static void publish(ExtensionContext context, CgroupStats stats) {
+        Map<String, String> entry = of(stats);
+        context.publishReportEntry(entry);
+        StringBuilder line = new StringBuilder("[nsunit] ").append(TestNames.of(context)).append(':');
+        entry.forEach((key, value) -> line.append(' ').append(key.substring("nsunit.".length())).append('=').append(value));
+        System.out.println(line);
     }
 
     static Map<String, String> of(CgroupStats stats) {
