@@ -16,6 +16,7 @@ import java.util.Optional;
  */
 public final class Verdict {
     private static final String JVM_CRASH_BANNER = "A fatal error has been detected by the Java Runtime Environment";
+    private static final String JVM_CRASH_REPORT_FILE = "An error report file with more information is saved as";
 
     private Verdict() {
     }
@@ -85,8 +86,13 @@ public final class Verdict {
                 + " code)." + channelNote(outcome) + lastWords(outcome));
     }
 
+    /**
+     * HotSpot prints its crash report on stdout and then aborts (exit 134), or exits with status 1 when core
+     * dumps are off ({@code -XX:-CreateCoredumpOnCrash}), so the report, not the status, tells a crash. The
+     * report's first line may have scrolled out of the tail; its pointer to the hs_err file is near the end.
+     */
     private static boolean crashedBanner(ChildOutcome outcome) {
-        return outcome.exitStatus() == 134 && outcome.stdoutTail().contains(JVM_CRASH_BANNER);
+        return outcome.stdoutTail().contains(JVM_CRASH_BANNER) || outcome.stdoutTail().contains(JVM_CRASH_REPORT_FILE);
     }
 
     private static String channelNote(ChildOutcome outcome) {
