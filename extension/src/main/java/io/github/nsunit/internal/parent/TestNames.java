@@ -21,7 +21,11 @@ final class TestNames {
                 .map(Class::getSimpleName).collect(Collectors.joining(", ")) + ")";
         String name = className + "." + signature;
         String displayName = context.getDisplayName();
-        return displayName.equals(signature) ? name : name + " [" + displayName + "]";
+        if (displayName.equals(signature)) {
+            return name;
+        }
+        // an invocation's display name ("[2] 64") brings its own brackets
+        return displayName.startsWith("[") ? name + " " + displayName : name + " [" + displayName + "]";
     }
 
     private static String className(Class<?> type) {

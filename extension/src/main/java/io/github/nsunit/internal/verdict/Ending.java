@@ -18,6 +18,7 @@ import java.util.Optional;
  */
 record Ending(Kind kind, Throwable failure, Optional<ExitCall> exitCall) {
     private static final String JVM_CRASH_BANNER = "A fatal error has been detected by the Java Runtime Environment";
+    private static final String JVM_CRASH_REPORT_FILE = "An error report file with more information is saved as";
     private static final String OOME = "java.lang.OutOfMemoryError";
 
     enum Kind { PASSED, FAILED, HEAP_OUT_OF_MEMORY, OOM_KILLED, SYSTEM_EXIT, TIMED_OUT, OTHER_DEATH }
@@ -113,8 +114,13 @@ record Ending(Kind kind, Throwable failure, Optional<ExitCall> exitCall) {
                 + " code)." + channel + lastWords(outcome));
     }
 
+    /**
+     * HotSpot prints its crash report on stdout and then aborts (exit 134), or exits with status 1 when core
+     * dumps are off ({@code -XX:-CreateCoredumpOnCrash}), so the report, not the status, tells a crash. The
+     * report's first line may have scrolled out of the tail; its pointer to the hs_err file is near the end.
+     */
     private static boolean crashBanner(ChildOutcome outcome) {
-        return outcome.stdoutTail().contains(JVM_CRASH_BANNER);
+        return outcome.stdoutTail().contains(JVM_CRASH_BANNER) || outcome.stdoutTail().contains(JVM_CRASH_REPORT_FILE);
     }
 
     static String lastWords(ChildOutcome outcome) {
