@@ -53,9 +53,12 @@ final class SampleBuild {
         }
         command.addAll(List.of(goals));
         Path logFile = directory.resolve("build.log");
-        Process maven = new ProcessBuilder(command).directory(directory.toFile())
-                .redirectErrorStream(true).redirectOutput(logFile.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE)
-                .start();
+        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
+                .redirectErrorStream(true).redirectOutput(logFile.toFile());
+        // Set by the outer mvn script for itself; the inner build must find its own project directory.
+        builder.environment().remove("MAVEN_PROJECTBASEDIR");
+        builder.environment().remove("MAVEN_CMD_LINE_ARGS");
+        Process maven = builder.start();
         maven.getOutputStream().close();
         if (!maven.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
             try (Stream<ProcessHandle> tree = maven.descendants()) {
@@ -94,9 +97,11 @@ final class SampleBuild {
         return SurefireReports.read(directory.resolve("target").resolve(directoryName));
     }
 
-    /** A one-line summary for assertion messages: where the project and its log are. */
+    /** For assertion messages: where the project and its log are, and the build's own error lines. */
     String describe() {
-        return "sample build in " + directory + " (exit status " + exitStatus + ", output in build.log)";
+        List<String> errors = log.lines().filter(line -> line.startsWith("[ERROR]")).limit(40).toList();
+        return "sample build in " + directory + " (exit status " + exitStatus + ", output in build.log)"
+                + (errors.isEmpty() ? "" : ":\n" + String.join("\n", errors));
     }
 
     private static void copyTree(Path source, Path target) throws IOException {
