@@ -2,6 +2,8 @@ package io.github.nsunit.internal.namespace;
 
 import io.github.nsunit.internal.launcher.CommandStage;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -39,7 +41,7 @@ public final class NamespaceStage implements CommandStage {
         this.request = request;
         this.privilege = privilege;
         this.invokingUser = invokingUser;
-        this.environment = Map.copyOf(environment);
+        this.environment = Collections.unmodifiableMap(new LinkedHashMap<>(environment)); // keeps order: stable command lines
     }
 
     /** A stage for this JVM's own user and the given environment of the child. */

@@ -149,8 +149,10 @@ class NamespaceIsolationTest {
         for (Namespace namespace : all) {
             assertThat(lines.get(i++)).as(namespace + ": " + run).isNotEqualTo(hostNamespace(namespace.procName()));
         }
-        // PID 1 is the stage's shell, PID 2 was its mount of /tmp, so the command is PID 3.
-        assertThat(lines.subList(i, lines.size())).containsExactly("3", "0");
+        // PID 1 is the stage's shell, PID 2 was its mount of /tmp, so the command is PID 3; under sudo the shell
+        // first brings up lo as root (`ip`, PID 2), so the command is PID 4.
+        String commandPid = chosen.privilege() == Privilege.SUDO ? "4" : "3";
+        assertThat(lines.subList(i, lines.size())).containsExactly(commandPid, "0");
     }
 
     @ParameterizedTest(name = "{0}")
