@@ -31,6 +31,15 @@ public final class NsunitProperties {
      */
     public static final String CGROUP_BASE = "nsunit.cgroup.base";
 
+    /**
+     * Isolates every test of the run without editing it, together with JUnit's extension auto-detection
+     * ({@code junit.jupiter.extensions.autodetection.enabled=true}, which registers nsunit for every test):
+     * {@code none} (default), {@code forked}, or namespaces to give every test, e.g. {@code pid,network}
+     * (names: {@code pid}, {@code network}, {@code mount}, {@code ipc}, {@code user}). Annotations on a test
+     * add to it.
+     */
+    public static final String ISOLATION_DEFAULT = "nsunit.isolation.default";
+
     private NsunitProperties() {
     }
 }

@@ -47,7 +47,7 @@ public final class IsolationExtension implements InvocationInterceptor, Paramete
     @Override
     public <T> T interceptTestFactoryMethod(Invocation<T> invocation, ReflectiveInvocationContext<Method> call,
                                             ExtensionContext context) throws Throwable {
-        if (ChildMode.isChild()) {
+        if (ChildMode.isChild() || !IsolationRequest.isIsolated(context)) {
             return invocation.proceed();
         }
         throw new ExtensionConfigurationException(TestNames.of(context) + " is a @TestFactory: nsunit cannot"
@@ -58,29 +58,29 @@ public final class IsolationExtension implements InvocationInterceptor, Paramete
     @Override
     public void interceptBeforeEachMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> call,
                                           ExtensionContext context) throws Throwable {
-        proceedOnlyInChild(invocation);
+        proceedOnlyInChild(invocation, context);
     }
 
     @Override
     public void interceptAfterEachMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> call,
                                          ExtensionContext context) throws Throwable {
-        proceedOnlyInChild(invocation);
+        proceedOnlyInChild(invocation, context);
     }
 
     /**
-     * Called only when nsunit is registered on the class (every test of it is isolated): {@code @BeforeAll}
-     * then runs in each child, and not in the parent, which runs no test of the class.
+     * When the class is isolated (annotated, or by the run's default), every test of it runs in a child, so
+     * {@code @BeforeAll} runs in each child and not in the parent, which runs no test of the class.
      */
     @Override
     public void interceptBeforeAllMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> call,
                                          ExtensionContext context) throws Throwable {
-        proceedOnlyInChild(invocation);
+        proceedOnlyInChild(invocation, context);
     }
 
     @Override
     public void interceptAfterAllMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> call,
                                         ExtensionContext context) throws Throwable {
-        proceedOnlyInChild(invocation);
+        proceedOnlyInChild(invocation, context);
     }
 
     private static void runIsolated(Invocation<Void> invocation, ExtensionContext context) throws Throwable {
@@ -89,12 +89,16 @@ public final class IsolationExtension implements InvocationInterceptor, Paramete
             invocation.proceed();
             return;
         }
+        if (!IsolationRequest.isIsolated(context)) {
+            invocation.proceed();
+            return;
+        }
         invocation.skip();
         ChildRun.run(context, IsolationRequest.of(context), RunConfiguration.of(context));
     }
 
-    private static void proceedOnlyInChild(Invocation<Void> invocation) throws Throwable {
-        if (ChildMode.isChild()) {
+    private static void proceedOnlyInChild(Invocation<Void> invocation, ExtensionContext context) throws Throwable {
+        if (ChildMode.isChild() || !IsolationRequest.isIsolated(context)) {
             invocation.proceed();
         } else {
             invocation.skip();

@@ -40,6 +40,7 @@ record IsolationRequest(List<String> jvmArgs, NamespaceRequest namespaces, Optio
     static IsolationRequest of(ExtensionContext context) {
         List<String> jvmArgs = new ArrayList<>();
         Set<Namespace> namespaces = EnumSet.noneOf(Namespace.class);
+        namespaces.addAll(RunConfiguration.of(context).defaultIsolation().namespaces());
         boolean freshTmp = false;
         String hostname = null;
         List<AnnotatedElement> elements = AnnotatedElements.outermostFirst(context);
@@ -80,6 +81,16 @@ record IsolationRequest(List<String> jvmArgs, NamespaceRequest namespaces, Optio
             throw new ExtensionConfigurationException("@DenySyscalls(" + String.join(", ", names) + ") on "
                     + TestNames.of(context) + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * Whether nsunit isolates what this context runs: an nsunit annotation on it or around it, or the run's
+     * default. nsunit may be registered for every test (extension auto-detection), so it must ask.
+     */
+    static boolean isIsolated(ExtensionContext context) {
+        return RunConfiguration.of(context).defaultIsolation().forked()
+                || AnnotatedElements.outermostFirst(context).stream()
+                .anyMatch(element -> AnnotationSupport.isAnnotated(element, Forked.class));
     }
 
     private static String validHostname(ExtensionContext context, String hostname) {

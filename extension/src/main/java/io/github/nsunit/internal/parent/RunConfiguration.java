@@ -1,6 +1,7 @@
 package io.github.nsunit.internal.parent;
 
 import io.github.nsunit.Forked;
+import io.github.nsunit.NsunitProperties;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -13,7 +14,8 @@ import java.util.Optional;
  * The run-wide nsunit configuration parameters, parsed once per run and kept in the root context's store, so a
  * wrong value fails every isolated test with the same clear message before any child starts.
  */
-record RunConfiguration(List<String> childJvmArgs, Duration childTimeout, boolean fastStart) {
+record RunConfiguration(List<String> childJvmArgs, Duration childTimeout, boolean fastStart,
+                        DefaultIsolation defaultIsolation) {
     static final Duration DEFAULT_CHILD_TIMEOUT = Duration.ofMinutes(10);
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(RunConfiguration.class);
 
@@ -32,7 +34,9 @@ record RunConfiguration(List<String> childJvmArgs, Duration childTimeout, boolea
                                 + "\" is not a duration: expected " + TimeoutFormat.ACCEPTED)))
                 .orElse(DEFAULT_CHILD_TIMEOUT);
         boolean fastStart = booleanParameter(context, Forked.CHILD_FAST_START_PROPERTY_NAME).orElse(true);
-        return new RunConfiguration(jvmArgs, timeout, fastStart);
+        DefaultIsolation isolation = context.getConfigurationParameter(NsunitProperties.ISOLATION_DEFAULT)
+                .map(DefaultIsolation::parse).orElse(DefaultIsolation.NONE);
+        return new RunConfiguration(jvmArgs, timeout, fastStart, isolation);
     }
 
     static Optional<Boolean> booleanParameter(ExtensionContext context, String name) {
