@@ -20,7 +20,8 @@ final class ChildRun {
         ClassLoader loader = context.getRequiredTestClass().getClassLoader();
         Assignment assignment = new Assignment(context.getUniqueId(), ChildConfigurationParameters.of(context),
                 Map.of());
-        ChildSpec spec = new ChildSpec(List.of(), ChildJvmOptions.of(run, request), assignment, loader);
+        ChildSpec spec = new ChildSpec(List.of(), ChildJvmOptions.of(run, request), assignment, loader,
+                run.sharedArchiveDirectory());
         ChildOutcome outcome;
         try (ChildProcess child = ChildProcess.start(spec)) {
             outcome = child.await(WatchdogTimeout.of(context, run), new TestOutputSink(context));
