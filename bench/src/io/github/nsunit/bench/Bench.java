@@ -74,6 +74,9 @@ public final class Bench {
             parallel.put("junit.jupiter.execution.parallel.config.fixed.parallelism", "2");
             launcherMode("par", "(2) @Forked, parallel x2", "ForkedTests", methods, parallel);
         }
+        if (!options.variants.isEmpty()) {
+            variantModes(methods);
+        }
         if (options.modes.contains("5")) {
             naiveMode(methods);
         }
@@ -115,6 +118,38 @@ public final class Bench {
         }
         rows.put(key, new Row(label, new Stats(perTest), Stats.median(perTestTotal), Stats.median(totals),
                 PeakMemorySamples.read(hwm), options.rounds + " rounds x " + methods.size()));
+    }
+
+    /**
+     * {@code @Forked} under each {@code --variant}, rounds interleaved (variant A, B, C, A, B, C, ...), so that
+     * load from elsewhere on the machine falls on every variant alike.
+     */
+    private void variantModes(List<String> methods) throws IOException {
+        Map<String, List<Long>> perTest = new LinkedHashMap<>();
+        Map<String, List<Double>> perTestTotal = new LinkedHashMap<>();
+        Map<String, List<Double>> totals = new LinkedHashMap<>();
+        for (int round = 0; round < options.rounds; round++) {
+            int index = 0;
+            for (Map.Entry<String, Map<String, String>> variant : options.variants.entrySet()) {
+                hwmDir("v" + index++);
+                Map<String, String> config = new LinkedHashMap<>(options.config);
+                config.putAll(variant.getValue());
+                LauncherRun run = LauncherRun.of(PACKAGE + "ForkedTests", methods, config);
+                run.failures().forEach(f -> failures.add(variant.getKey() + ": " + f));
+                perTest.computeIfAbsent(variant.getKey(), k -> new ArrayList<>()).addAll(run.perTestNanos());
+                perTestTotal.computeIfAbsent(variant.getKey(), k -> new ArrayList<>())
+                        .add(run.totalNanos() / 1e6 / methods.size());
+                totals.computeIfAbsent(variant.getKey(), k -> new ArrayList<>()).add(run.totalNanos() / 1e6);
+            }
+        }
+        int index = 0;
+        for (String label : options.variants.keySet()) {
+            rows.put("v" + index, new Row("(2) " + label, new Stats(perTest.get(label)),
+                    Stats.median(perTestTotal.get(label)), Stats.median(totals.get(label)),
+                    PeakMemorySamples.read(hwmRoot.resolve("v" + index).toAbsolutePath()),
+                    options.rounds + " rounds x " + methods.size()));
+            index++;
+        }
     }
 
     /** A fresh JVM per test running the console launcher with default options, as a build script would. */
@@ -179,9 +214,9 @@ public final class Bench {
     }
 
     private void printResults() {
-        System.out.printf(Locale.ROOT, "%-44s %10s %8s %9s %11s %9s  %s%n", "mode", "per-test", "p90", "total/N",
-                "over (1)", "peak RSS", "sample");
-        System.out.printf(Locale.ROOT, "%-44s %10s %8s %9s %11s %9s%n", "", "median ms", "ms", "ms", "ms", "MiB");
+        System.out.printf(Locale.ROOT, "%-44s %10s %8s %9s %11s %11s  %s%n", "mode", "per-test", "p90", "total/N",
+                "over (1)", "RSS peak/", "sample");
+        System.out.printf(Locale.ROOT, "%-44s %10s %8s %9s %11s %11s%n", "", "median ms", "ms", "ms", "ms", "private MiB");
         Row inProcess = rows.get("1");
         for (Row row : rows.values()) {
             if (row.absentReason != null) {
@@ -190,13 +225,16 @@ public final class Bench {
             }
             String over = inProcess == null || row == inProcess ? "" : String.format(Locale.ROOT, "%+.1f",
                     row.perTest.medianMs() - inProcess.perTest.medianMs());
-            System.out.printf(Locale.ROOT, "%-44s %10.1f %8.1f %9.1f %11s %9s  %s%n", row.label,
+            System.out.printf(Locale.ROOT, "%-44s %10.1f %8.1f %9.1f %11s %11s  %s%n", row.label,
                     row.perTest.medianMs(), row.perTest.percentileMs(90), row.perTestTotal, over,
                     row.peak.medianText(), row.sample);
         }
         System.out.println();
-        System.out.println("peak RSS = median VmHWM of the test JVMs (/proc/self/status, read by a shutdown hook"
-                + " of the test class): resident pages the JVM touched, shared ones included");
+        System.out.println("RSS peak/private: medians over the test JVMs of VmHWM (peak resident set, shared file"
+                + " pages such as libjvm and");
+        System.out.println("  class-data archives included) and RssAnon (private memory, what each further JVM adds),"
+                + " from /proc/self/status,");
+        System.out.println("  read by a shutdown hook of the test class when the JVM exits.");
         System.out.println();
         Row forked = rows.get("2");
         Row naive = rows.get("5");
@@ -222,7 +260,9 @@ public final class Bench {
                     "toward 3", v -> v <= 3);
         }
         if (forked != null) {
-            target("@Forked child peak RSS", forked.peak.medianMiB(), "MiB", "<= 48", v -> v <= 48);
+            target("@Forked child peak RSS (VmHWM)", forked.peak.medianPeakMiB(), "MiB", "<= 48", v -> v <= 48);
+            System.out.printf(Locale.ROOT, "%-52s %8.2f MiB%n", "@Forked child private memory (RssAnon)",
+                    forked.peak.medianPrivateMiB());
         }
         if (forked != null && parallel != null) {
             target("throughput parallel x2 / sequential", forked.total / parallel.total, "x", ">= 1.7",
@@ -264,7 +304,8 @@ public final class Bench {
 
     /** The command line: {@code --tests N --rounds R --naive N --floor N --modes 1,2,... --config k=v}. */
     private record Options(int tests, int rounds, int naive, int floorRuns, Set<String> modes,
-                           Map<String, String> config, String console, String floorClassPath, String command) {
+                           Map<String, String> config, Map<String, Map<String, String>> variants, String console,
+                           String floorClassPath, String command) {
         static Options parse(String[] args) {
             int tests = 20;
             int rounds = 3;
@@ -272,6 +313,7 @@ public final class Bench {
             int floor = 20;
             Set<String> modes = new TreeSet<>(List.of("1", "2", "3", "4", "5", "6", "par"));
             Map<String, String> config = new LinkedHashMap<>();
+            Map<String, Map<String, String>> variants = new LinkedHashMap<>();
             String console = null;
             String floorCp = null;
             String command = "bench/run";
@@ -290,19 +332,28 @@ public final class Bench {
                         }
                         config.put(value.substring(0, eq), value.substring(eq + 1));
                     }
+                    case "--variant" -> {
+                        String[] parts = value.split(";");
+                        Map<String, String> variant = new LinkedHashMap<>();
+                        for (int p = 1; p < parts.length; p++) {
+                            int eq = parts[p].indexOf('=');
+                            variant.put(parts[p].substring(0, eq), parts[p].substring(eq + 1));
+                        }
+                        variants.put(parts[0], variant);
+                    }
                     case "--console" -> console = value;
                     case "--floor-cp" -> floorCp = value;
                     case "--command" -> command = value;
                     default -> throw new IllegalArgumentException("unknown option " + args[i]
                             + "; expected --tests N --rounds R --naive N --floor N --modes 1,2,3,4,5,6,par"
-                            + " --config key=value");
+                            + " --config key=value --variant 'label;key=value;key=value'");
                 }
                 i++;
             }
             if (tests < 1) {
                 throw new IllegalArgumentException("--tests must be at least 1");
             }
-            return new Options(tests, rounds, naive == null ? tests : naive, floor, modes, config, console,
+            return new Options(tests, rounds, naive == null ? tests : naive, floor, modes, config, variants, console,
                     floorCp, command);
         }
     }

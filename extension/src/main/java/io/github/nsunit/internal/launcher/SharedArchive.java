@@ -93,6 +93,13 @@ final class SharedArchive {
         // GC under a memory limit) must not print a warning into the test's output; it only costs speed.
         List<String> options = new ArrayList<>(List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off",
                 "-XX:SharedArchiveFile=" + archive.get()));
+        if (jvmArgs.stream().noneMatch(o -> o.contains("ArchiveRelocationMode"))) {
+            // JDK 17.0.15 relocates archives to a random address by default (ASLR hardening), which writes to
+            // every archived page: 8 MiB of private copies per child. At the archive's own address they stay
+            // shared page cache. A test JVM gains nothing from the hardening; the JVM relocates anyway when
+            // that address is taken.
+            options.addAll(List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:ArchiveRelocationMode=0"));
+        }
         options.addAll(jvmArgs);
         return new ChildStart(jarsFirst(jars.get(), classPath), options);
     }
