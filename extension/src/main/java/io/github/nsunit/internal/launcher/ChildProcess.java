@@ -63,8 +63,13 @@ public final class ChildProcess implements AutoCloseable {
         Path fifo = privateDir.resolve("channel");
         try {
             Fifo.create(fifo);
-            List<String> command = JavaCommand.of(ChildClassPath.of(spec.testClassLoader()),
-                    ChildSystemProperties.of(System.getProperties()), spec.jvmArgs(), ChannelStage.CHILD_PATH);
+            ChildStart start = new ChildStart(ChildClassPath.of(spec.testClassLoader()), spec.jvmArgs());
+            if (spec.sharedArchiveDirectory().isPresent()) {
+                start = SharedArchive.apply(start.classPath(), start.jvmArgs(), spec.testClassLoader(),
+                        spec.sharedArchiveDirectory().get());
+            }
+            List<String> command = JavaCommand.of(start.classPath(),
+                    ChildSystemProperties.of(System.getProperties()), start.jvmArgs(), ChannelStage.CHILD_PATH);
             List<CommandStage> stages = new ArrayList<>();
             stages.add(new ParentDeathStage());
             stages.addAll(spec.stages());

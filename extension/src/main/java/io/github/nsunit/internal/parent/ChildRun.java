@@ -24,7 +24,7 @@ final class ChildRun {
             Assignment assignment = new Assignment(context.getUniqueId(), ChildConfigurationParameters.of(context),
                     plan.childSettings());
             ChildSpec spec = new ChildSpec(plan.stages(), ChildJvmOptions.of(run, request), assignment, loader,
-                    plan.handshake());
+                    plan.handshake(), run.sharedArchiveDirectory());
             try (ChildProcess child = ChildProcess.start(spec)) {
                 outcome = child.await(WatchdogTimeout.of(context, run), new TestOutputSink(context));
             }

@@ -5,6 +5,7 @@ import io.github.nsunit.NsunitProperties;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -15,7 +16,7 @@ import java.util.Optional;
  * wrong value fails every isolated test with the same clear message before any child starts.
  */
 record RunConfiguration(List<String> childJvmArgs, Duration childTimeout, boolean fastStart,
-                        DefaultIsolation defaultIsolation) {
+                        DefaultIsolation defaultIsolation, Optional<Path> sharedArchiveDirectory) {
     static final Duration DEFAULT_CHILD_TIMEOUT = Duration.ofMinutes(10);
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(RunConfiguration.class);
 
@@ -36,7 +37,24 @@ record RunConfiguration(List<String> childJvmArgs, Duration childTimeout, boolea
         boolean fastStart = booleanParameter(context, Forked.CHILD_FAST_START_PROPERTY_NAME).orElse(true);
         DefaultIsolation isolation = context.getConfigurationParameter(NsunitProperties.ISOLATION_DEFAULT)
                 .map(DefaultIsolation::parse).orElse(DefaultIsolation.NONE);
-        return new RunConfiguration(jvmArgs, timeout, fastStart, isolation);
+        return new RunConfiguration(jvmArgs, timeout, fastStart, isolation, sharedArchiveDirectory(context));
+    }
+
+    // --- start-up lever: class-data-sharing archive (Forked.CHILD_CLASS_DATA_SHARING_PROPERTY_NAME) ---
+    private static Optional<Path> sharedArchiveDirectory(ExtensionContext context) {
+        if (!booleanParameter(context, Forked.CHILD_CLASS_DATA_SHARING_PROPERTY_NAME).orElse(true)) {
+            return Optional.empty();
+        }
+        return Optional.of(context.getConfigurationParameter(Forked.CHILD_CLASS_DATA_SHARING_DIRECTORY_PROPERTY_NAME)
+                .map(String::strip).filter(s -> !s.isEmpty()).map(Path::of)
+                .orElseGet(RunConfiguration::defaultSharedArchiveDirectory).toAbsolutePath());
+    }
+
+    /** {@code $XDG_CACHE_HOME/nsunit/cds}, else {@code ~/.cache/nsunit/cds}: outside the project, kept between builds. */
+    private static Path defaultSharedArchiveDirectory() {
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        Path cache = xdg != null && xdg.startsWith("/") ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+        return cache.resolve("nsunit").resolve("cds");
     }
 
     static Optional<Boolean> booleanParameter(ExtensionContext context, String name) {

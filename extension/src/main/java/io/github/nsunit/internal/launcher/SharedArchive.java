@@ -1,0 +1,258 @@
+package io.github.nsunit.internal.launcher;
+
+import io.github.nsunit.internal.channel.Assignment;
+import io.github.nsunit.internal.channel.AssignmentCodec;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.security.CodeSource;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * A dynamic class-data-sharing archive of the classes every child loads (JUnit launcher and Jupiter engine,
+ * nsunit), made once per JDK, jar set and JVM options by a training child, and cached outside the project.
+ *
+ * <p>The JVM archives classes from jars only, refuses to write an archive once a class came from a directory,
+ * and uses an archive only if the child's class path starts with the class path it was made with. So the
+ * archived jars go first on the child's class path, ahead of the project's class directories. Only JUnit's and
+ * nsunit's own jars move: a project class of the same name as one of theirs would now lose to it.
+ *
+ * <p>Whatever goes wrong (no writable cache, a JDK that cannot dump) only costs speed: the child then starts
+ * without the archive, and the parent says why once per run.
+ */
+final class SharedArchive {
+    /** One class from each jar every child loads. */
+    private static final List<String> ARCHIVED = List.of(
+            "io.github.nsunit.internal.child.ChildMain",
+            "org.junit.platform.launcher.core.LauncherFactory",
+            "org.junit.platform.engine.TestEngine",
+            "org.junit.platform.commons.support.ReflectionSupport",
+            "org.junit.jupiter.engine.JupiterTestEngine",
+            "org.junit.jupiter.api.Test",
+            "org.opentest4j.AssertionFailedError",
+            "org.apiguardian.api.API");
+    /** User options that decide whether an archive can be mapped (heap layout, GC); the rest stay out of training. */
+    private static final Pattern LAYOUT_OPTION = Pattern.compile(
+            "-XX:[+-]?(Use\\w*GC|UseCompressed\\w*|ObjectAlignmentInBytes|MaxHeapSize|InitialHeapSize|\\w*RAMPercentage"
+                    + "|TieredStopAtLevel|TieredCompilation|UsePerfData)(=.*)?|-Xm[xs].*");
+    private static final Pattern OWN_SHARING_OPTION = Pattern.compile(
+            "-Xshare:.*|-XX:SharedArchiveFile=.*|-XX:ArchiveClassesAtExit=.*|-XX:[+-]AutoCreateSharedArchive");
+    private static final Duration TRAINING_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration UNUSED_ARCHIVE_AGE = Duration.ofDays(14);
+    /** Per archive, whether this JVM found or made it: looked at once, so only the first child waits. */
+    private static final Map<Path, Optional<Path>> ARCHIVES = new ConcurrentHashMap<>();
+    private static final Set<String> WARNED = ConcurrentHashMap.newKeySet();
+
+    private SharedArchive() {
+    }
+
+    /**
+     * The class path and options of a child that uses the archive for {@code jvmArgs}, made now if missing; the
+     * given ones unchanged if there is none to use.
+     */
+    static ChildStart apply(String classPath, List<String> jvmArgs, ClassLoader testClassLoader, Path cacheDirectory) {
+        ChildStart unchanged = new ChildStart(classPath, jvmArgs);
+        if (jvmArgs.stream().anyMatch(o -> OWN_SHARING_OPTION.matcher(o).matches())) {
+            return unchanged; // the user manages class-data sharing
+        }
+        Optional<List<Path>> jars = archivedJars(testClassLoader);
+        if (jars.isEmpty()) {
+            return unchanged; // e.g. nsunit's own build, where nsunit is a class directory
+        }
+        List<String> trainingOptions = jvmArgs.stream().filter(o -> LAYOUT_OPTION.matcher(o).matches()).toList();
+        String key;
+        try {
+            key = SharedArchiveKey.of(jars.get(), trainingOptions);
+        } catch (IOException e) {
+            return unchanged; // a jar vanished: the child will say more
+        }
+        Optional<Path> archive = ARCHIVES.computeIfAbsent(cacheDirectory.resolve(key + ".jsa"),
+                path -> findOrCreate(path, jars.get(), trainingOptions));
+        if (archive.isEmpty()) {
+            return unchanged;
+        }
+        // First, so the user's own -Xlog options win: an archive the JVM cannot map (e.g. the JVM chose another
+        // GC under a memory limit) must not print a warning into the test's output; it only costs speed.
+        List<String> options = new ArrayList<>(List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off",
+                "-XX:SharedArchiveFile=" + archive.get()));
+        if (jvmArgs.stream().noneMatch(o -> o.contains("ArchiveRelocationMode"))) {
+            // JDK 17.0.15 relocates archives to a random address by default (ASLR hardening), which writes to
+            // every archived page: 8 MiB of private copies per child. At the archive's own address they stay
+            // shared page cache. A test JVM gains nothing from the hardening; the JVM relocates anyway when
+            // that address is taken.
+            options.addAll(List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:ArchiveRelocationMode=0"));
+        }
+        options.addAll(jvmArgs);
+        return new ChildStart(jarsFirst(jars.get(), classPath), options);
+    }
+
+    private static Optional<Path> findOrCreate(Path archive, List<Path> jars, List<String> trainingOptions) {
+        try {
+            if (Files.size(archive) > 0) {
+                Files.setLastModifiedTime(archive, FileTime.from(Instant.now())); // in use: keep it from pruning
+                return Optional.of(archive);
+            }
+        } catch (IOException absent) {
+            // make it
+        }
+        try {
+            create(archive, jars, trainingOptions);
+            return Optional.of(archive);
+        } catch (IOException e) {
+            warnOnce(archive.getParent(), "nsunit: could not create a class-data-sharing archive at " + archive
+                    + " (" + e.getMessage() + "); children start without one, which costs about 150 ms each."
+                    + " Set the configuration parameter nsunit.child.class-data-sharing.directory to a writable"
+                    + " directory, or nsunit.child.class-data-sharing=false to stop trying.");
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+
+    /** Runs a training child that writes the archive under a temporary name, then renames it into place. */
+    private static void create(Path archive, List<Path> jars, List<String> trainingOptions)
+            throws IOException, InterruptedException {
+        Path directory = archive.getParent();
+        Files.createDirectories(directory);
+        prune(directory);
+        Path temporary = directory.resolve(archive.getFileName() + "." + ProcessHandle.current().pid() + "-"
+                + System.nanoTime() + ".tmp");
+        Path log = Files.createTempFile("nsunit-cds-training-", ".log");
+        try {
+            List<String> command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(trainingOptions);
+            command.add("-XX:ArchiveClassesAtExit=" + temporary);
+            command.add("-cp");
+            command.add(String.join(File.pathSeparator, jars.stream().map(Path::toString).toList()));
+            command.add(JavaCommand.CHILD_MAIN);
+            command.add("/dev/null");
+            Process training = new ProcessBuilder(new ParentDeathStage().wrap(command))
+                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            try (OutputStream stdin = training.getOutputStream()) {
+                AssignmentCodec.write(new Assignment(ArchiveTraining.UNIQUE_ID, Map.of(), Map.of()), stdin);
+            }
+            if (!training.waitFor(TRAINING_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                training.destroyForcibly().waitFor();
+                throw new IOException("the training child did not finish within " + TRAINING_TIMEOUT.toSeconds()
+                        + " s");
+            }
+            if (training.exitValue() != 0 || !Files.isRegularFile(temporary) || Files.size(temporary) == 0) {
+                throw new IOException("the training child " + String.join(" ", command) + " exited with "
+                        + training.exitValue() + " and no archive; it said: "
+                        + Files.readString(log, StandardCharsets.UTF_8).strip());
+            }
+            verify(temporary, jars, trainingOptions);
+            // Atomic: a concurrent run sees no archive or a whole one, and two runs making it at once both win.
+            Files.move(temporary, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(temporary);
+            Files.deleteIfExists(log);
+        }
+    }
+
+    /**
+     * Maps the new archive in a JVM that must use it ({@code -Xshare:on}): a truncated archive (a full disk)
+     * would crash every child with SIGBUS, one the JVM cannot use would only slow them down.
+     */
+    private static void verify(Path archive, List<Path> jars, List<String> trainingOptions)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(trainingOptions);
+        command.addAll(List.of("-Xshare:on", "-XX:SharedArchiveFile=" + archive, "-cp",
+                String.join(File.pathSeparator, jars.stream().map(Path::toString).toList()), "-version"));
+        Process check = new ProcessBuilder(new ParentDeathStage().wrap(command)).redirectErrorStream(true).start();
+        byte[] output = check.getInputStream().readAllBytes();
+        if (!check.waitFor(TRAINING_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+            check.destroyForcibly().waitFor();
+        }
+        if (check.exitValue() != 0) {
+            throw new IOException("the new archive does not load: " + String.join(" ", command) + " exited with "
+                    + check.exitValue() + ": " + new String(output, StandardCharsets.UTF_8).strip());
+        }
+    }
+
+    /** Deletes archives unused for two weeks (each new jar version makes a new one) and crashed runs' leftovers. */
+    private static void prune(Path directory) {
+        Instant now = Instant.now();
+        try (Stream<Path> files = Files.list(directory)) {
+            files.forEach(file -> {
+                try {
+                    String name = file.getFileName().toString();
+                    Instant modified = Files.getLastModifiedTime(file).toInstant();
+                    boolean unused = name.endsWith(".jsa") && modified.isBefore(now.minus(UNUSED_ARCHIVE_AGE));
+                    boolean abandoned = name.endsWith(".tmp") && modified.isBefore(now.minus(Duration.ofHours(1)));
+                    if (unused || abandoned) {
+                        Files.deleteIfExists(file);
+                    }
+                } catch (IOException ignored) {
+                    // another run pruned it first
+                }
+            });
+        } catch (IOException ignored) {
+            // nothing to prune
+        }
+    }
+
+    private static Optional<List<Path>> archivedJars(ClassLoader loader) {
+        Set<Path> jars = new LinkedHashSet<>();
+        for (String className : ARCHIVED) {
+            Optional<Path> location = locationOf(className, loader);
+            if (location.isEmpty() || !Files.isRegularFile(location.get())) {
+                return Optional.empty();
+            }
+            jars.add(location.get());
+        }
+        return Optional.of(List.copyOf(jars));
+    }
+
+    private static Optional<Path> locationOf(String className, ClassLoader loader) {
+        try {
+            CodeSource source = Class.forName(className, false, loader).getProtectionDomain().getCodeSource();
+            if (source == null || source.getLocation() == null) {
+                return Optional.empty();
+            }
+            return Optional.of(Path.of(source.getLocation().toURI()).toAbsolutePath().normalize());
+        } catch (ClassNotFoundException | URISyntaxException | IllegalArgumentException | SecurityException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The archived jars, then the rest of the class path in its order, each entry once. */
+    static String jarsFirst(List<Path> jars, String classPath) {
+        Set<String> entries = new LinkedHashSet<>();
+        jars.forEach(jar -> entries.add(jar.toString()));
+        for (String entry : classPath.split(File.pathSeparator)) {
+            if (!entry.isEmpty() && !jars.contains(Path.of(entry).toAbsolutePath().normalize())) {
+                entries.add(entry);
+            }
+        }
+        return String.join(File.pathSeparator, entries);
+    }
+
+    private static void warnOnce(Path directory, String message) {
+        if (WARNED.add(String.valueOf(directory))) {
+            System.err.println(message);
+        }
+    }
+}

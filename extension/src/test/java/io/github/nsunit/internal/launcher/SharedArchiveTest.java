@@ -1,0 +1,173 @@
+package io.github.nsunit.internal.launcher;
+
+import io.github.nsunit.internal.channel.Assignment;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The class-data-sharing archive, made and used for real. In this build nsunit is a class directory, which the
+ * JVM cannot archive, so the tests first pack nsunit's classes into a jar, as users get it.
+ */
+class SharedArchiveTest {
+    private static final List<String> FAST = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData");
+
+    @TempDir
+    static Path jars;
+    private static Path nsunitJar;
+
+    @TempDir
+    Path cache;
+
+    @BeforeAll
+    static void packNsunit() throws Exception {
+        Path classes = Path.of(SharedArchive.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        nsunitJar = jars.resolve("nsunit-copy.jar");
+        try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(nsunitJar));
+             Stream<Path> files = Files.walk(classes)) {
+            for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+                jar.putNextEntry(new JarEntry(classes.relativize(file).toString().replace(File.separatorChar, '/')));
+                Files.copy(file, jar);
+                jar.closeEntry();
+            }
+        }
+    }
+
+    @Test
+    void makesTheArchiveOnceAndPutsTheArchivedJarsFirst() throws Exception {
+        try (URLClassLoader loader = loaderWithNsunitJar()) {
+            String classPath = "/nonexistent/test-classes" + File.pathSeparator + System.getProperty("java.class.path");
+            ChildStart first = SharedArchive.apply(classPath, FAST, loader, cache);
+
+            Path archive = archiveOption(first).orElseThrow();
+            assertThat(archive.getParent()).isEqualTo(cache);
+            assertThat(Files.size(archive)).isPositive();
+            assertThat(first.classPath()).startsWith(nsunitJar + File.pathSeparator);
+            assertThat(first.classPath()).contains(File.pathSeparator + "/nonexistent/test-classes" + File.pathSeparator);
+            assertThat(first.jvmArgs()).containsSubsequence(FAST);
+            try (Stream<Path> left = Files.list(cache)) {
+                assertThat(left).containsExactly(archive); // no temporary file left behind
+            }
+
+            Object inode = Files.readAttributes(archive, "unix:ino").get("ino");
+            ChildStart second = SharedArchive.apply(classPath, FAST, loader, cache);
+            assertThat(archiveOption(second)).contains(archive);
+            assertThat(Files.readAttributes(archive, "unix:ino").get("ino")).isEqualTo(inode);
+        }
+    }
+
+    @Test
+    void aChildStartedWithTheArchiveLoadsJUnitFromItAndPasses() throws Exception {
+        try (URLClassLoader loader = loaderWithNsunitJar()) {
+            List<String> options = new ArrayList<>(FAST);
+            options.add("-Xlog:class+load=info:stdout");
+            // The spec goes through ChildProcess.start, the way the extension starts every child.
+            ChildSpec spec = new ChildSpec(List.of(), options,
+                    new Assignment(ArchiveTraining.UNIQUE_ID, Map.of(), Map.of()), loader, Optional.empty(),
+                    Optional.of(cache));
+            ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+            ChildOutcome outcome;
+            try (ChildProcess child = ChildProcess.start(spec)) {
+                outcome = child.await(Duration.ofMinutes(2), new Collecting(stdout));
+            }
+            String loaded = stdout.toString(StandardCharsets.UTF_8);
+            assertThat(outcome.exitStatus()).as(outcome.stderrTail()).isZero();
+            assertThat(outcome.result()).hasValueSatisfying(r -> assertThat(r.status().name()).isEqualTo("SUCCESSFUL"));
+            assertThat(loaded).containsPattern("org\\.junit\\.jupiter\\.engine\\.JupiterTestEngine source: shared objects file \\(top\\)");
+            assertThat(loaded).containsPattern("io\\.github\\.nsunit\\.internal\\.child\\.ChildMain source: shared objects file \\(top\\)");
+        }
+    }
+
+    @Test
+    void aChangedJarGetsANewArchive() throws Exception {
+        try (URLClassLoader loader = loaderWithNsunitJar()) {
+            String classPath = System.getProperty("java.class.path");
+            Path before = archiveOption(SharedArchive.apply(classPath, FAST, loader, cache)).orElseThrow();
+            Files.setLastModifiedTime(nsunitJar, FileTime.fromMillis(Files.getLastModifiedTime(nsunitJar).toMillis() - 60_000));
+
+            Path after = archiveOption(SharedArchive.apply(classPath, FAST, loader, cache)).orElseThrow();
+
+            assertThat(after).isNotEqualTo(before);
+            assertThat(after).exists();
+        }
+    }
+
+    @Test
+    void withoutAWritableCacheTheChildStartsUnchanged() throws Exception {
+        Path notADirectory = Files.writeString(cache.resolve("file"), "in the way");
+        try (URLClassLoader loader = loaderWithNsunitJar()) {
+            String classPath = System.getProperty("java.class.path");
+            ChildStart start = SharedArchive.apply(classPath, List.of("-XX:+UseParallelGC"), loader,
+                    notADirectory.resolve("cds"));
+
+            assertThat(start).isEqualTo(new ChildStart(classPath, List.of("-XX:+UseParallelGC")));
+        }
+    }
+
+    @Test
+    void leavesClassDataSharingToAUserWhoConfiguresIt() throws Exception {
+        try (URLClassLoader loader = loaderWithNsunitJar()) {
+            List<String> options = List.of("-Xshare:off");
+            ChildStart start = SharedArchive.apply("a.jar", options, loader, cache);
+
+            assertThat(start).isEqualTo(new ChildStart("a.jar", options));
+            try (Stream<Path> made = Files.list(cache)) {
+                assertThat(made).isEmpty();
+            }
+        }
+    }
+
+    /** nsunit from the jar copy; JUnit, opentest4j and apiguardian from the jars the build put on the class path. */
+    private static URLClassLoader loaderWithNsunitJar() throws IOException {
+        List<URL> urls = new ArrayList<>();
+        urls.add(nsunitJar.toUri().toURL());
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            if (entry.endsWith(".jar")) {
+                urls.add(Path.of(entry).toUri().toURL());
+            }
+        }
+        return new URLClassLoader(urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader());
+    }
+
+    private static Optional<Path> archiveOption(ChildStart start) {
+        return start.jvmArgs().stream().filter(o -> o.startsWith("-XX:SharedArchiveFile="))
+                .map(o -> Path.of(o.substring("-XX:SharedArchiveFile=".length()))).findFirst();
+    }
+
+    /** Keeps the child's stdout, drops the rest. */
+    private record Collecting(ByteArrayOutputStream stdout) implements ChildEventSink {
+        @Override
+        public void stdout(byte[] bytes) {
+            stdout.write(bytes, 0, bytes.length);
+        }
+
+        @Override
+        public void stderr(byte[] bytes) {
+            System.err.write(bytes, 0, bytes.length);
+        }
+
+        @Override
+        public void reportEntry(Map<String, String> entry) {
+        }
+    }
+}
