@@ -83,4 +83,12 @@ public @interface Forked {
      * deleted.
      */
     String CHILD_CLASS_DATA_SHARING_DIRECTORY_PROPERTY_NAME = "nsunit.child.class-data-sharing.directory";
+
+    /**
+     * Configuration parameter: {@code true} (default) starts the child for the next test while the current one
+     * runs, so its JVM start-up overlaps with the test. Each child still runs exactly one test; a spare is used
+     * only by a test whose child command is identical (same options, system properties, isolation) and is
+     * never used for tests with cgroup limits, whose child must be born in the test's own cgroup.
+     */
+    String CHILD_PRESTART_PROPERTY_NAME = "nsunit.child.prestart";
 }

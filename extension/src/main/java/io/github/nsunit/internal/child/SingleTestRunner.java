@@ -7,6 +7,7 @@ import io.github.nsunit.internal.channel.ThrowableCodec;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.reporting.ReportEntry;
+import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
@@ -22,8 +23,15 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqu
 final class SingleTestRunner {
     private final ChannelWriter channel;
 
+    private static Launcher launcher;
+
     SingleTestRunner(ChannelWriter channel) {
         this.channel = channel;
+    }
+
+    /** Creates the launcher (loads and instantiates the test engines) before the test is known. */
+    static void prepareLauncher() {
+        launcher = LauncherFactory.create();
     }
 
     TestResult run(Assignment assignment) {
@@ -32,7 +40,7 @@ final class SingleTestRunner {
                 .configurationParameters(assignment.configurationParameters())
                 .build();
         Outcome outcome = new Outcome(UniqueId.parse(assignment.testUniqueId()));
-        LauncherFactory.create().execute(request, outcome);
+        (launcher != null ? launcher : LauncherFactory.create()).execute(request, outcome);
         return outcome.toResult(assignment.testUniqueId());
     }
 

@@ -57,31 +57,39 @@ public final class ChildProcess implements AutoCloseable {
         this.fifo = fifo;
     }
 
+    /**
+     * Starts a child for {@code spec} and hands it its assignment: a spare started earlier for an identical
+     * command when there is one, else a new one. With {@code prestartNext}, a spare for the next test with the
+     * same command starts now, while this one runs.
+     */
+    public static ChildProcess start(ChildSpec spec, boolean prestartNext) throws IOException {
+        ChildCommand command = ChildCommand.of(spec);
+        ChildProcess child = SpareChild.take(command.key()).orElse(null);
+        if (child == null) {
+            child = launch(command);
+        }
+        if (prestartNext) {
+            SpareChild.prepare(command);
+        }
+        child.assign(spec);
+        return child;
+    }
+
     /** Starts the child and hands it its assignment. */
     public static ChildProcess start(ChildSpec spec) throws IOException {
+        return start(spec, false);
+    }
+
+    /** Starts a child JVM that waits on stdin for its assignment. */
+    static ChildProcess launch(ChildCommand childCommand) throws IOException {
         Path privateDir = PrivateDirectory.create();
         Path fifo = privateDir.resolve("channel");
         try {
             Fifo.create(fifo);
-            ChildStart start = new ChildStart(ChildClassPath.of(spec.testClassLoader()), spec.jvmArgs());
-            if (spec.sharedArchiveDirectory().isPresent()) {
-                start = SharedArchive.apply(start.classPath(), start.jvmArgs(), spec.testClassLoader(),
-                        spec.sharedArchiveDirectory().get());
-            }
-            List<String> command = JavaCommand.of(start.classPath(),
-                    ChildSystemProperties.of(System.getProperties()), start.jvmArgs(), ChannelStage.CHILD_PATH);
-            List<CommandStage> stages = new ArrayList<>();
-            stages.add(new ParentDeathStage());
-            stages.addAll(spec.stages());
-            stages.add(channelPosition(stages), new ChannelStage(fifo));
-            for (int i = stages.size() - 1; i >= 0; i--) {
-                command = stages.get(i).wrap(command);
-            }
-            ChildProcess child = new ChildProcess(new ProcessBuilder(command).start(), privateDir, fifo);
+            ChildProcess child = new ChildProcess(new ProcessBuilder(childCommand.withChannel(fifo)).start(),
+                    privateDir, fifo);
             LiveChildren.add(child);
-            child.handshake = spec.handshake();
             child.startPumps();
-            child.sendAssignment(spec);
             return child;
         } catch (IOException | RuntimeException e) {
             PrivateDirectory.delete(privateDir);
@@ -89,18 +97,8 @@ public final class ChildProcess implements AutoCloseable {
         }
     }
 
-    /**
-     * The channel is opened before any isolation step (a descriptor survives namespace changes that hide paths),
-     * but after the last stage that would close it.
-     */
-    private static int channelPosition(List<CommandStage> stages) {
-        int position = 1; // after the parent-death stage, which only execs
-        for (int i = 0; i < stages.size(); i++) {
-            if (!stages.get(i).passesDescriptors()) {
-                position = i + 1;
-            }
-        }
-        return position;
+    boolean isAlive() {
+        return process.isAlive();
     }
 
     public long pid() {
@@ -191,6 +189,8 @@ public final class ChildProcess implements AutoCloseable {
     }
 
     private void startPumps() {
+        // wakes the awaiting thread at once when the child exits, instead of at its next poll
+        process.onExit().thenRun(() -> deliveries.offer(() -> { }));
         pumps.add(pump("stdout", process.getInputStream(), bytes -> {
             stdoutTail.append(bytes);
             StringBuilder capture = threadDumpCapture;
@@ -233,6 +233,9 @@ public final class ChildProcess implements AutoCloseable {
     private void readChannel() {
         try (FileInputStream in = new FileInputStream(fifo.toFile())) {
             channelOpened = true;
+            // Both ends are open (a FIFO's open waits for the other end): the path has served its purpose, and
+            // removing it now leaves nothing behind even if this JVM is killed before close().
+            PrivateDirectory.delete(privateDir);
             new ChannelReader(in).readAll(report);
         } catch (IOException e) {
             report.channelError = e.getMessage();
@@ -261,7 +264,8 @@ public final class ChildProcess implements AutoCloseable {
     }
 
     /** Sends the assignment; stdin then stays open only while a handshake is still to come. */
-    private void sendAssignment(ChildSpec spec) {
+    private void assign(ChildSpec spec) {
+        handshake = spec.handshake();
         stdin = process.getOutputStream();
         try {
             AssignmentCodec.write(spec.assignment(), stdin);

@@ -25,7 +25,11 @@ final class ChildRun {
                     plan.childSettings());
             ChildSpec spec = new ChildSpec(plan.stages(), ChildJvmOptions.of(run, request), assignment, loader,
                     plan.handshake(), run.sharedArchiveDirectory());
-            try (ChildProcess child = ChildProcess.start(spec)) {
+            boolean prestart = run.prestart() && plan.allowsSpareChild();
+            if (prestart) {
+                SpareChildCleanup.registerFor(context);
+            }
+            try (ChildProcess child = ChildProcess.start(spec, prestart)) {
                 outcome = child.await(WatchdogTimeout.of(context, run), new TestOutputSink(context));
             }
             stats = plan.stats();

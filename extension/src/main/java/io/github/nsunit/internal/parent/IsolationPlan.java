@@ -64,6 +64,11 @@ final class IsolationPlan implements AutoCloseable {
         return handshake;
     }
 
+    /** Whether a child started before the test is known could serve it: not when it must be born in a cgroup. */
+    boolean allowsSpareChild() {
+        return cgroup.isEmpty();
+    }
+
     /** The cgroup's figures, read after the child ended and before the cgroup is removed. */
     Optional<CgroupStats> stats() {
         return cgroup.map(TestCgroup::stats);

@@ -16,7 +16,8 @@ import java.util.Optional;
  * wrong value fails every isolated test with the same clear message before any child starts.
  */
 record RunConfiguration(List<String> childJvmArgs, Duration childTimeout, boolean fastStart,
-                        DefaultIsolation defaultIsolation, Optional<Path> sharedArchiveDirectory) {
+                        DefaultIsolation defaultIsolation, Optional<Path> sharedArchiveDirectory,
+                        boolean prestart) {
     static final Duration DEFAULT_CHILD_TIMEOUT = Duration.ofMinutes(10);
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(RunConfiguration.class);
 
@@ -37,7 +38,8 @@ record RunConfiguration(List<String> childJvmArgs, Duration childTimeout, boolea
         boolean fastStart = booleanParameter(context, Forked.CHILD_FAST_START_PROPERTY_NAME).orElse(true);
         DefaultIsolation isolation = context.getConfigurationParameter(NsunitProperties.ISOLATION_DEFAULT)
                 .map(DefaultIsolation::parse).orElse(DefaultIsolation.NONE);
-        return new RunConfiguration(jvmArgs, timeout, fastStart, isolation, sharedArchiveDirectory(context));
+        boolean prestart = booleanParameter(context, Forked.CHILD_PRESTART_PROPERTY_NAME).orElse(true);
+        return new RunConfiguration(jvmArgs, timeout, fastStart, isolation, sharedArchiveDirectory(context), prestart);
     }
 
     // --- start-up lever: class-data-sharing archive (Forked.CHILD_CLASS_DATA_SHARING_PROPERTY_NAME) ---

@@ -1,0 +1,67 @@
+package io.github.nsunit.internal.launcher;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The full command that starts a child for a spec, save the path of its own channel: two specs with the same
+ * {@link #key()} start interchangeable children, which is what lets a child be started before its test is known.
+ */
+final class ChildCommand {
+    /** Stands for the channel path in the key; every child gets a FIFO of its own. */
+    private static final Path CHANNEL_PLACEHOLDER = Path.of("/nsunit-channel");
+
+    private final List<String> javaCommand;
+    private final List<CommandStage> stages;
+    private final String key;
+
+    private ChildCommand(List<String> javaCommand, List<CommandStage> stages) {
+        this.javaCommand = List.copyOf(javaCommand);
+        this.stages = List.copyOf(stages);
+        this.key = String.join("\u0000", withChannel(CHANNEL_PLACEHOLDER));
+    }
+
+    static ChildCommand of(ChildSpec spec) {
+        ChildStart start = new ChildStart(ChildClassPath.of(spec.testClassLoader()), spec.jvmArgs());
+        if (spec.sharedArchiveDirectory().isPresent()) {
+            start = SharedArchive.apply(start.classPath(), start.jvmArgs(), spec.testClassLoader(),
+                    spec.sharedArchiveDirectory().get());
+        }
+        List<String> java = JavaCommand.of(start.classPath(), ChildSystemProperties.of(System.getProperties()),
+                start.jvmArgs(), ChannelStage.CHILD_PATH);
+        List<CommandStage> stages = new ArrayList<>();
+        stages.add(new ParentDeathStage());
+        stages.addAll(spec.stages());
+        return new ChildCommand(java, stages);
+    }
+
+    String key() {
+        return key;
+    }
+
+    /** The command, wrapped in every stage, with the channel FIFO opened where descriptors survive. */
+    List<String> withChannel(Path fifo) {
+        List<CommandStage> all = new ArrayList<>(stages);
+        all.add(channelPosition(all), new ChannelStage(fifo));
+        List<String> command = javaCommand;
+        for (int i = all.size() - 1; i >= 0; i--) {
+            command = all.get(i).wrap(command);
+        }
+        return command;
+    }
+
+    /**
+     * The channel is opened before any isolation step (a descriptor survives namespace changes that hide paths),
+     * but after the last stage that would close it.
+     */
+    private static int channelPosition(List<CommandStage> stages) {
+        int position = 1; // after the parent-death stage, which only execs
+        for (int i = 0; i < stages.size(); i++) {
+            if (!stages.get(i).passesDescriptors()) {
+                position = i + 1;
+            }
+        }
+        return position;
+    }
+}
