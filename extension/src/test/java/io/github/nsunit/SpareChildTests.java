@@ -1,0 +1,116 @@
+package io.github.nsunit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A child started before its test is known (nsunit.child.prestart): it boots while the previous test runs, each
+ * child still runs one test, and no spare outlives the run.
+ */
+class SpareChildTests {
+    private static final String LOG = "nsunit.test.spare-log";
+    private static final long SLEEP_MS = 300;
+    private Path log;
+
+    @BeforeEach
+    void log() throws IOException {
+        log = Files.createTempFile("nsunit-spare-", ".log");
+        System.setProperty(LOG, log.toString());
+    }
+
+    @AfterEach
+    void forget() throws IOException {
+        System.clearProperty(LOG);
+        Files.deleteIfExists(log);
+    }
+
+    @Test
+    void theNextTestsChildStartsWhileThePreviousTestRuns() throws IOException {
+        EngineRun.of(ThreeTestsTestCase.class).results.testEvents().assertStatistics(s -> s.succeeded(3));
+
+        List<Entry> entries = entries();
+        assertThat(entries).extracting(Entry::pid).doesNotHaveDuplicates();
+        // the second and third children were running before the test ahead of them reached its body
+        assertThat(entries.get(1).jvmStart()).isLessThan(entries.get(0).bodyAt());
+        assertThat(entries.get(2).jvmStart()).isLessThan(entries.get(1).bodyAt());
+        assertThat(spareProcesses()).as("a spare left after the run").isEmpty();
+    }
+
+    @Test
+    void withoutPrestartEachChildStartsWithItsTest() throws IOException {
+        EngineRun.of(ThreeTestsTestCase.class, Map.of(Forked.CHILD_PRESTART_PROPERTY_NAME, "false"))
+                .results.testEvents().assertStatistics(s -> s.succeeded(3));
+
+        List<Entry> entries = entries();
+        assertThat(entries.get(1).jvmStart()).isGreaterThan(entries.get(0).bodyAt());
+        assertThat(entries.get(2).jvmStart()).isGreaterThan(entries.get(1).bodyAt());
+    }
+
+    private List<Entry> entries() throws IOException {
+        return Files.readAllLines(log).stream().map(line -> line.split(" "))
+                .map(f -> new Entry(Long.parseLong(f[0]), Long.parseLong(f[1]), Long.parseLong(f[2])))
+                .collect(Collectors.toList());
+    }
+
+    /** Child JVMs still running with this run's log file on their command line. */
+    private List<String> spareProcesses() {
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().map(c -> c.contains(log.toString())).orElse(false))
+                .map(p -> p.pid() + " " + p.info().commandLine().orElse(""))
+                .collect(Collectors.toList());
+    }
+
+    /**
+     * Times on one clock, the kernel's process start times (clock ticks after a boot time known only to the
+     * second, so not comparable with wall-clock time): when the child's process started, and when its test body
+     * ran (that start plus the JVM's uptime).
+     */
+    record Entry(long pid, long jvmStart, long bodyAt) {
+    }
+
+    @Forked
+    @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+    static class ThreeTestsTestCase {
+        @Test
+        @Order(1)
+        void first() throws Exception {
+            record();
+        }
+
+        @Test
+        @Order(2)
+        void second() throws Exception {
+            record();
+        }
+
+        @Test
+        @Order(3)
+        void third() throws Exception {
+            record();
+        }
+
+        private static void record() throws Exception {
+            long jvmStart = ProcessHandle.current().info().startInstant().orElseThrow().toEpochMilli();
+            long bodyAt = jvmStart + java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
+            String line = ProcessHandle.current().pid() + " " + jvmStart + " " + bodyAt + "\n";
+            Files.writeString(Path.of(System.getProperty(LOG)), line, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+            Thread.sleep(SLEEP_MS); // a test that takes a moment, as real ones do
+        }
+    }
+
+}
