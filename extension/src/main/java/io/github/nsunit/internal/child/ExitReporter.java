@@ -25,7 +25,37 @@ final class ExitReporter extends Thread {
     static ExitReporter install(ChannelWriter channel) {
         ExitReporter reporter = new ExitReporter(channel);
         Runtime.getRuntime().addShutdownHook(reporter);
+        System.getProperties().put(ExitAgent.HOOK, (java.util.function.BiConsumer<String, Integer>) reporter::called);
         return reporter;
+    }
+
+    /** Called by the {@link ExitAgent}'s advice, on the exiting thread, where the agent was installed. */
+    private void called(String method, Integer status) {
+        if (finished) {
+            return; // nsunit's own exit after the result
+        }
+        StackTraceElement[] stack = new Throwable().getStackTrace();
+        for (int i = 0; i < stack.length; i++) {
+            if ("java.lang.Runtime".equals(stack[i].getClassName()) && method.equals(stack[i].getMethodName())) {
+                List<StackTraceElement> caller = new ArrayList<>(Arrays.asList(stack).subList(i + 1, stack.length));
+                if (!caller.isEmpty() && "java.lang.System".equals(caller.get(0).getClassName())) {
+                    caller.remove(0); // System.exit delegates to Runtime.exit
+                }
+                try {
+                    channel.exitCall(new ExitCall(status, callName(method, stack, i), Thread.currentThread().getName(),
+                            caller));
+                } catch (RuntimeException channelGone) {
+                    // the parent still sees the exit status
+                }
+                return;
+            }
+        }
+    }
+
+    private static String callName(String method, StackTraceElement[] stack, int runtimeFrame) {
+        boolean viaSystem = runtimeFrame + 1 < stack.length
+                && "java.lang.System".equals(stack[runtimeFrame + 1].getClassName());
+        return (viaSystem ? "System." : "Runtime.") + method;
     }
 
     /** The child is exiting on its own, after it sent the result: nothing to report. */

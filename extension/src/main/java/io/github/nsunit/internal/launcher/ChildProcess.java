@@ -359,7 +359,9 @@ public final class ChildProcess implements AutoCloseable {
 
         @Override
         public void exitCall(ExitCall call) {
-            this.exitCall = call;
+            if (exitCall == null) { // the instrumented call itself comes first, the shutdown hook's report after
+                exitCall = call;
+            }
         }
 
         @Override
