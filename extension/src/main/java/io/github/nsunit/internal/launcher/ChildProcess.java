@@ -139,7 +139,8 @@ public final class ChildProcess implements AutoCloseable {
         int exitStatus = process.waitFor();
         return new ChildOutcome(Optional.ofNullable(report.result), Optional.ofNullable(report.exitCall),
                 exitStatus, timedOut, timeout, threadDump, stderrTail.lastLines(20), stdoutTail.lastLines(20),
-                Optional.ofNullable(report.channelError), Map.copyOf(report.measurements), process.pid());
+                Optional.ofNullable(report.channelError), Map.copyOf(report.measurements), process.pid(),
+                Optional.ofNullable(report.returnValue));
     }
 
     @Override
@@ -336,6 +337,7 @@ public final class ChildProcess implements AutoCloseable {
         volatile TestResult result;
         volatile ExitCall exitCall;
         volatile String channelError;
+        volatile byte[] returnValue;
         final Map<String, Long> measurements = new ConcurrentHashMap<>();
 
         @Override
@@ -351,6 +353,11 @@ public final class ChildProcess implements AutoCloseable {
         @Override
         public void exitCall(ExitCall call) {
             this.exitCall = call;
+        }
+
+        @Override
+        public void returnValue(byte[] serialized) {
+            this.returnValue = serialized;
         }
 
         @Override
