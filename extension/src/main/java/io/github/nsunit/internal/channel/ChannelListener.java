@@ -12,4 +12,8 @@ public interface ChannelListener {
     void exitCall(ExitCall call);
 
     void measurement(String name, long value);
+
+    /** What a programmatic run's task returned, serialized; only children started by the API send it. */
+    default void returnValue(byte[] serialized) {
+    }
 }

@@ -63,6 +63,7 @@ public final class ChannelReader {
                 listener.exitCall(new ExitCall(status, call, thread, stack));
             }
             case MEASUREMENT -> listener.measurement(Frames.readString(data), data.readLong());
+            case RETURN_VALUE -> listener.returnValue(Frames.readBytes(data));
             case ASSIGNMENT -> { } // only ever sent parent to child
         }
     }

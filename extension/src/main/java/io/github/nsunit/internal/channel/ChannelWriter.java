@@ -55,6 +55,11 @@ public final class ChannelWriter implements AutoCloseable {
         });
     }
 
+    /** What a programmatic run's task returned, already serialized ({@link ReturnValues#encode}). */
+    public void returnValue(byte[] serialized) {
+        send(FrameType.RETURN_VALUE, data -> Frames.writeBytes(data, serialized));
+    }
+
     private synchronized void send(FrameType type, FramePayload payload) {
         try {
             ByteArrayOutputStream buffer = new ByteArrayOutputStream(256);

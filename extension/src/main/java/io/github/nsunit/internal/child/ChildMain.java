@@ -15,6 +15,9 @@ import java.io.IOException;
  * made, named by {@code args[0]}), and exits.
  */
 public final class ChildMain {
+    /** The reason of a result that comes from the child's own set-up, not from the test or task. */
+    public static final String SET_UP_STEP = "nsunit child set-up";
+
     private ChildMain() {
     }
 
@@ -33,7 +36,9 @@ public final class ChildMain {
         BeforeBody.configure(assignment.childSettings(), channel);
         TestResult result = setUp(assignment);
         if (result == null) {
-            result = run(channel, assignment);
+            // A programmatic run (Isolated.call) assigns a task instead of a test; everything else is the same.
+            result = CallableRunner.isAssigned(assignment) ? new CallableRunner(channel).run(assignment)
+                    : run(channel, assignment);
         }
         channel.result(result);
         channel.close();
@@ -51,7 +56,7 @@ public final class ChildMain {
             ChildSetup.apply(assignment.childSettings());
             return null;
         } catch (RuntimeException | Error e) {
-            return new TestResult(TestResult.Status.FAILED, ThrowableCodec.encode(e), "nsunit child set-up");
+            return new TestResult(TestResult.Status.FAILED, ThrowableCodec.encode(e), SET_UP_STEP);
         }
     }
 

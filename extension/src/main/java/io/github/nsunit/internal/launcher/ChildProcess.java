@@ -142,7 +142,8 @@ public final class ChildProcess implements AutoCloseable {
         int exitStatus = process.waitFor();
         return new ChildOutcome(Optional.ofNullable(report.result), Optional.ofNullable(report.exitCall),
                 exitStatus, timedOut, timeout, threadDump, stderrTail.lastLines(20), stdoutTail.lastLines(20),
-                Optional.ofNullable(report.channelError), Map.copyOf(report.measurements), process.pid());
+                Optional.ofNullable(report.channelError), Map.copyOf(report.measurements), process.pid(),
+                Optional.ofNullable(report.returnValue));
     }
 
     @Override
@@ -345,6 +346,7 @@ public final class ChildProcess implements AutoCloseable {
         volatile TestResult result;
         volatile ExitCall exitCall;
         volatile String channelError;
+        volatile byte[] returnValue;
         final Map<String, Long> measurements = new ConcurrentHashMap<>();
 
         @Override
@@ -362,6 +364,11 @@ public final class ChildProcess implements AutoCloseable {
             if (exitCall == null) { // the instrumented call itself comes first, the shutdown hook's report after
                 exitCall = call;
             }
+        }
+
+        @Override
+        public void returnValue(byte[] serialized) {
+            this.returnValue = serialized;
         }
 
         @Override

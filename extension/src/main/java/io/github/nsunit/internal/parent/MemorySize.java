@@ -7,8 +7,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Memory sizes as users write them: bytes, or a number with a binary unit K, M or G ({@code "1.5G"}). */
-final class MemorySize {
-    static final String ACCEPTED = "<number>[K|M|G], e.g. \"64M\", \"1.5G\" or \"262144K\" (binary units)";
+public final class MemorySize {
+    public static final String ACCEPTED = "<number>[K|M|G], e.g. \"64M\", \"1.5G\" or \"262144K\" (binary units)";
     private static final Pattern PATTERN = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*([KMG]?)(?:I?B)?",
             Pattern.CASE_INSENSITIVE);
     private static final long MIB = 1024 * 1024;
@@ -17,7 +17,7 @@ final class MemorySize {
     }
 
     /** The size in bytes, or empty when the text is not a size greater than zero. */
-    static Optional<Long> parse(String text) {
+    public static Optional<Long> parse(String text) {
         Matcher matcher = PATTERN.matcher(text.strip());
         if (!matcher.matches()) {
             return Optional.empty();
@@ -37,7 +37,7 @@ final class MemorySize {
     }
 
     /** {@code 64 MiB}, {@code 1.5 GiB}, {@code 512 KiB}: for messages. */
-    static String format(long bytes) {
+    public static String format(long bytes) {
         if (bytes >= 1024 * MIB) {
             return trim(bytes / (1024.0 * MIB)) + " GiB";
         }

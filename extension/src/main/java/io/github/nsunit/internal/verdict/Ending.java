@@ -16,14 +16,15 @@ import java.util.Optional;
  * counter rose and the JVM died by SIGKILL: exit status 137 alone proves nothing), a {@code System.exit}, the
  * watchdog, or another death.
  */
-record Ending(Kind kind, Throwable failure, Optional<ExitCall> exitCall) {
+public record Ending(Kind kind, Throwable failure, Optional<ExitCall> exitCall) {
     private static final String JVM_CRASH_BANNER = "A fatal error has been detected by the Java Runtime Environment";
     private static final String JVM_CRASH_REPORT_FILE = "An error report file with more information is saved as";
     private static final String OOME = "java.lang.OutOfMemoryError";
 
-    enum Kind { PASSED, FAILED, HEAP_OUT_OF_MEMORY, OOM_KILLED, SYSTEM_EXIT, TIMED_OUT, OTHER_DEATH }
+    /** The ways a child can end, told apart. */
+    public enum Kind { PASSED, FAILED, HEAP_OUT_OF_MEMORY, OOM_KILLED, SYSTEM_EXIT, TIMED_OUT, OTHER_DEATH }
 
-    static Ending of(ChildOutcome outcome, TestFacts facts) {
+    public static Ending of(ChildOutcome outcome, TestFacts facts) {
         if (outcome.timedOut()) {
             return new Ending(Kind.TIMED_OUT, timedOut(outcome, facts), Optional.empty());
         }

@@ -3,7 +3,7 @@ package io.github.nsunit.internal.verdict;
 import java.util.Map;
 
 /** Names of the signals a child is likely to die of, for messages. */
-final class Signals {
+public final class Signals {
     private static final Map<Integer, String> NAMES = Map.ofEntries(
             Map.entry(1, "SIGHUP"), Map.entry(2, "SIGINT"), Map.entry(3, "SIGQUIT"), Map.entry(4, "SIGILL"),
             Map.entry(6, "SIGABRT"), Map.entry(7, "SIGBUS"), Map.entry(8, "SIGFPE"), Map.entry(9, "SIGKILL"),
@@ -14,11 +14,11 @@ final class Signals {
     }
 
     /** The signal behind a {@link Process#exitValue()} above 128, or 0. */
-    static int fromExitStatus(int exitStatus) {
+    public static int fromExitStatus(int exitStatus) {
         return exitStatus > 128 && exitStatus < 128 + 65 ? exitStatus - 128 : 0;
     }
 
-    static String name(int signal) {
+    public static String name(int signal) {
         return NAMES.getOrDefault(signal, "signal " + signal);
     }
 }

@@ -1,0 +1,318 @@
+package io.github.nsunit;
+
+import io.github.nsunit.internal.api.TaskNames;
+import io.github.nsunit.internal.api.TaskOutcome;
+import io.github.nsunit.internal.api.TaskRequest;
+import io.github.nsunit.internal.api.TaskRunner;
+import io.github.nsunit.internal.cgroup.CgroupLimits;
+import io.github.nsunit.internal.channel.ReturnValues;
+import io.github.nsunit.internal.child.CallableRunner;
+import io.github.nsunit.internal.linux.Hostname;
+import io.github.nsunit.internal.namespace.Namespace;
+import io.github.nsunit.internal.namespace.NamespaceRequest;
+import io.github.nsunit.internal.namespace.Strategy;
+import io.github.nsunit.internal.parent.MemorySize;
+import io.github.nsunit.internal.plan.IsolationSpec;
+import io.github.nsunit.internal.seccomp.SeccompFilter;
+import org.apiguardian.api.API;
+
+import java.lang.reflect.Modifier;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+/**
+ * The options of a programmatic run ({@link Isolated#with()}), immutable: each method returns a copy with one
+ * more option. The same isolation as the annotations, with the same host requirements: a limit needs a cgroup
+ * hierarchy nsunit may write (root, or {@value NsunitProperties#CGROUP_BASE} pointing to a delegated subtree), a
+ * namespace needs util-linux {@code unshare} and the right to use it. When the host cannot, {@code run} and
+ * {@code call} throw {@link IsolationUnavailableException} naming what was tried and the remedies. The run-wide
+ * settings {@value NsunitProperties#CGROUP_BASE} and {@value NsunitProperties#NAMESPACE_STRATEGY} are read from
+ * system properties (there is no JUnit configuration here).
+ *
+ * <p>The child's stdout and stderr are kept in the {@link RunResult} and, unless {@link #quiet()}, also relayed
+ * to this JVM's {@code System.out}/{@code System.err} as they arrive, as the annotations do.
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public final class IsolatedRun {
+    /** The default timeout, the same as {@value Forked#CHILD_TIMEOUT_PROPERTY_NAME}'s. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(10);
+    /** Below this a child JVM does not start (measured: {@code java -version} is killed at 10M, starts at 16M). */
+    static final long MIN_PROCESS_MEMORY = 16L * 1024 * 1024;
+    /** A child JVM with the fast-start options needs about this many tasks of its own (threads included). */
+    static final int MIN_PIDS = 24;
+    /** Declared after the constants its fields start from. */
+    static final IsolatedRun DEFAULTS = new IsolatedRun();
+
+    private OptionalLong memoryBytes = OptionalLong.empty();
+    private String memoryText = "";
+    private MemoryLimit.Scope memoryScope = MemoryLimit.Scope.PROCESS;
+    private OptionalDouble cpuCores = OptionalDouble.empty();
+    private OptionalLong pidsMax = OptionalLong.empty();
+    private Set<Namespace> namespaces = EnumSet.noneOf(Namespace.class);
+    private boolean freshTmp;
+    private Optional<String> hostname = Optional.empty();
+    private Duration timeout = DEFAULT_TIMEOUT;
+    private List<String> jvmArgs = List.of();
+    private List<String> deniedSyscalls = List.of();
+    private boolean fastStart = true;
+    private boolean relayOutput = true;
+
+    private IsolatedRun() {
+    }
+
+    private IsolatedRun copy() {
+        IsolatedRun copy = new IsolatedRun();
+        copy.memoryBytes = memoryBytes;
+        copy.memoryText = memoryText;
+        copy.memoryScope = memoryScope;
+        copy.cpuCores = cpuCores;
+        copy.pidsMax = pidsMax;
+        copy.namespaces = namespaces.isEmpty() ? EnumSet.noneOf(Namespace.class) : EnumSet.copyOf(namespaces);
+        copy.freshTmp = freshTmp;
+        copy.hostname = hostname;
+        copy.timeout = timeout;
+        copy.jvmArgs = jvmArgs;
+        copy.deniedSyscalls = deniedSyscalls;
+        copy.fastStart = fastStart;
+        copy.relayOutput = relayOutput;
+        return copy;
+    }
+
+    /** A memory limit on the child JVM and everything it starts, from birth, like {@link MemoryLimit}. */
+    public IsolatedRun memoryLimit(String size) {
+        return memoryLimit(size, MemoryLimit.Scope.PROCESS);
+    }
+
+    /**
+     * A memory limit, e.g. {@code "64M"}; with {@link MemoryLimit.Scope#TEST}, what the task may use on top of the
+     * started child, set just before the task runs.
+     */
+    public IsolatedRun memoryLimit(String size, MemoryLimit.Scope scope) {
+        String where = "memoryLimit(\"" + size + "\")";
+        long bytes = MemorySize.parse(size == null ? "" : size).orElseThrow(() -> new IllegalArgumentException(
+                where + ": expected " + MemorySize.ACCEPTED + ", greater than zero"));
+        if (scope == MemoryLimit.Scope.PROCESS && bytes < MIN_PROCESS_MEMORY) {
+            throw new IllegalArgumentException(where + ": " + MemorySize.format(bytes) + " is below the "
+                    + MemorySize.format(MIN_PROCESS_MEMORY) + " a JVM needs to start (measured). Use at least \"16M\","
+                    + " or MemoryLimit.Scope.TEST to limit only what the task uses on top of the started JVM.");
+        }
+        IsolatedRun copy = copy();
+        copy.memoryBytes = OptionalLong.of(bytes);
+        copy.memoryText = size.strip();
+        copy.memoryScope = scope;
+        return copy;
+    }
+
+    /** At most this many CPU cores (a CFS quota), like {@link CpuLimit}, e.g. {@code 0.5}. */
+    public IsolatedRun cpuLimit(double cores) {
+        if (!(cores >= 0.01) || Double.isInfinite(cores)) {
+            throw new IllegalArgumentException("cpuLimit(" + cores + "): expected a number of cores of at least 0.01,"
+                    + " e.g. 0.5");
+        }
+        IsolatedRun copy = copy();
+        copy.cpuCores = OptionalDouble.of(cores);
+        return copy;
+    }
+
+    /** At most this many tasks (processes and threads), like {@link PidsLimit}. */
+    public IsolatedRun pidsLimit(int max) {
+        if (max < MIN_PIDS) {
+            throw new IllegalArgumentException("pidsLimit(" + max + "): a child JVM needs about " + MIN_PIDS
+                    + " tasks (its own threads) to start; expected " + MIN_PIDS + " or more, e.g. pidsLimit(64)");
+        }
+        IsolatedRun copy = copy();
+        copy.pidsMax = OptionalLong.of(max);
+        return copy;
+    }
+
+    /** A new PID namespace with its own {@code /proc}, like {@link IsolatedPid}. */
+    public IsolatedRun isolatedPid() {
+        return withNamespaces(Namespace.PID);
+    }
+
+    /** A new network namespace with only loopback, brought up, like {@link IsolatedNetwork}. */
+    public IsolatedRun isolatedNetwork() {
+        return withNamespaces(Namespace.NETWORK);
+    }
+
+    /** A private mount namespace with a fresh, empty {@code /tmp}, like {@link IsolatedMount}. */
+    public IsolatedRun isolatedMount() {
+        return isolatedMount(true);
+    }
+
+    /** A private mount namespace; {@code freshTmp} gives it an empty tmpfs on {@code /tmp}. */
+    public IsolatedRun isolatedMount(boolean freshTmp) {
+        IsolatedRun copy = withNamespaces(Namespace.MOUNT);
+        copy.freshTmp = freshTmp;
+        return copy;
+    }
+
+    /** A new UTS namespace with this hostname, like {@link IsolatedHostname}. */
+    public IsolatedRun hostname(String name) {
+        try {
+            Hostname.validate(name);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("hostname(\"" + name + "\"): " + e.getMessage(), e);
+        }
+        // the child bind-mounts an /etc/hosts naming the new hostname, in a mount namespace of its own
+        IsolatedRun copy = withNamespaces(Namespace.UTS, Namespace.MOUNT);
+        copy.hostname = Optional.of(name);
+        return copy;
+    }
+
+    /** A new IPC namespace, like {@link IsolatedIpc}. */
+    public IsolatedRun isolatedIpc() {
+        return withNamespaces(Namespace.IPC);
+    }
+
+    /** A new user namespace in which the task is root, like {@link IsolatedUser}. */
+    public IsolatedRun isolatedUser() {
+        return withNamespaces(Namespace.USER);
+    }
+
+    /** How long the task may run, start-up included, before its threads are dumped and it is killed. */
+    public IsolatedRun timeout(Duration limit) {
+        if (limit == null || limit.isNegative() || limit.isZero()) {
+            throw new IllegalArgumentException("timeout(" + limit + "): expected a positive duration, e.g."
+                    + " Duration.ofSeconds(30)");
+        }
+        IsolatedRun copy = copy();
+        copy.timeout = limit;
+        return copy;
+    }
+
+    /** Options added to the child JVM's command line, after those given before, e.g. {@code "-Xmx32m"}. */
+    public IsolatedRun jvmArgs(String... options) {
+        IsolatedRun copy = copy();
+        List<String> all = new ArrayList<>(jvmArgs);
+        all.addAll(Arrays.asList(options));
+        copy.jvmArgs = List.copyOf(all);
+        return copy;
+    }
+
+    /** System calls that fail with {@code EPERM} in the task, like {@link DenySyscalls}. */
+    public IsolatedRun denySyscalls(String... names) {
+        List<String> list = List.of(names);
+        try {
+            SeccompFilter.denying(list); // resolves every name for this architecture, or says which is unknown
+        } catch (IllegalArgumentException | UnsupportedOperationException e) {
+            throw new IllegalArgumentException("denySyscalls(" + String.join(", ", list) + "): " + e.getMessage(), e);
+        }
+        IsolatedRun copy = copy();
+        copy.deniedSyscalls = list;
+        return copy;
+    }
+
+    /**
+     * {@code true} (default) starts the child with options that favour a short life (C1 only, SerialGC, no perf
+     * data), each left out where {@link #jvmArgs} choose otherwise; {@code false} uses the JVM's defaults.
+     */
+    public IsolatedRun fastStart(boolean enabled) {
+        IsolatedRun copy = copy();
+        copy.fastStart = enabled;
+        return copy;
+    }
+
+    /** Keeps the child's output in the result only, without relaying it to this JVM's stdout and stderr. */
+    public IsolatedRun quiet() {
+        IsolatedRun copy = copy();
+        copy.relayOutput = false;
+        return copy;
+    }
+
+    /** Runs {@code task} in a child JVM with these options. */
+    public RunResult<Void> run(SerializableRunnable task) {
+        return start(serialized(task), TaskNames.of(task), task.getClass().getClassLoader());
+    }
+
+    /** Calls {@code task} in a child JVM with these options and brings back what it returns. */
+    public <T> RunResult<T> call(SerializableCallable<T> task) {
+        return start(serialized(task), TaskNames.of(task), task.getClass().getClassLoader());
+    }
+
+    /** Creates a {@code type} with its no-arg constructor in a child JVM and runs it. */
+    public RunResult<Void> run(Class<? extends Runnable> type) {
+        return start(byClass(type), TaskNames.of(type), type.getClassLoader());
+    }
+
+    /** Creates a {@code type} with its no-arg constructor in a child JVM, calls it and brings back the value. */
+    public <T> RunResult<T> call(Class<? extends Callable<T>> type) {
+        return start(byClass(type), TaskNames.of(type), type.getClassLoader());
+    }
+
+    private <T> RunResult<T> start(Map<String, String> task, String taskName, ClassLoader loader) {
+        CgroupLimits limits = CgroupLimits.none();
+        if (memoryBytes.isPresent() && memoryScope == MemoryLimit.Scope.PROCESS) {
+            limits = limits.withMemoryBytes(memoryBytes.getAsLong());
+        }
+        if (cpuCores.isPresent()) {
+            limits = limits.withCpuCores(cpuCores.getAsDouble());
+        }
+        if (pidsMax.isPresent()) {
+            limits = limits.withPidsMax(pidsMax.getAsLong());
+        }
+        boolean testScoped = memoryBytes.isPresent() && memoryScope == MemoryLimit.Scope.TEST;
+        IsolationSpec isolation = new IsolationSpec("api-" + taskName, limits,
+                testScoped ? memoryBytes : OptionalLong.empty(), new NamespaceRequest(namespaces, freshTmp),
+                strategy(), hostname, deniedSyscalls);
+        String memory = memoryBytes.isEmpty() ? ""
+                : "memoryLimit(" + memoryText + (testScoped ? ", scope = TEST" : "") + ")";
+        TaskOutcome outcome = TaskRunner.run(new TaskRequest(taskName, task, loader, isolation, jvmArgs, fastStart,
+                timeout, relayOutput, memory));
+        return new RunResult<>(outcome);
+    }
+
+    private static Strategy strategy() {
+        String value = System.getProperty(NsunitProperties.NAMESPACE_STRATEGY);
+        return value == null || value.isBlank() ? Strategy.AUTO : Strategy.parse(value);
+    }
+
+    private static Map<String, String> serialized(Object task) {
+        if (task == null) {
+            throw new IllegalArgumentException("the task is null: pass a lambda or an object to run");
+        }
+        byte[] bytes;
+        try {
+            bytes = ReturnValues.encode(task, "the task " + TaskNames.of(task));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage() + " A lambda that uses a field or method of the test"
+                    + " captures the test instance: copy what it needs into local variables first.", e.getCause());
+        }
+        return Map.of(CallableRunner.TASK, Base64.getEncoder().encodeToString(bytes));
+    }
+
+    private static Map<String, String> byClass(Class<?> type) {
+        if (type.isInterface() || Modifier.isAbstract(type.getModifiers())) {
+            throw new IllegalArgumentException(type.getName() + " is abstract: pass a concrete class with a no-arg"
+                    + " constructor");
+        }
+        if (type.getEnclosingClass() != null && !Modifier.isStatic(type.getModifiers())) {
+            throw new IllegalArgumentException(type.getName() + " is an inner class: its constructor needs an"
+                    + " enclosing instance, which the child JVM does not have. Make it a static nested or"
+                    + " top-level class.");
+        }
+        try {
+            type.getDeclaredConstructor();
+        } catch (NoSuchMethodException e) {
+            throw new IllegalArgumentException(type.getName() + " has no no-arg constructor: the child JVM creates"
+                    + " the task with one. Add one, or pass a serializable lambda instead.", e);
+        }
+        return Map.of(CallableRunner.TASK_CLASS, type.getName());
+    }
+
+    private IsolatedRun withNamespaces(Namespace... added) {
+        IsolatedRun copy = copy();
+        copy.namespaces.addAll(List.of(added));
+        return copy;
+    }
+}
