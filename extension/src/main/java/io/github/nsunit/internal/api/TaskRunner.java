@@ -40,7 +40,7 @@ public final class TaskRunner {
             ChildSpec spec = new ChildSpec(isolation.stages(),
                     ChildJvmDefaults.of(request.jvmArgs(), request.fastStart(),
                             request.isolation().testScopedMemoryBytes().isPresent()),
-                    new Assignment("", Map.of(), settings), request.loader(), isolation.handshake());
+                    new Assignment("", Map.of(), settings), request.loader(), isolation.handshake(), Optional.empty());
             OutputCapture output = new OutputCapture(request.relayOutput());
             long started = System.nanoTime();
             ChildOutcome outcome = await(request, spec, output);

@@ -23,7 +23,8 @@ final class ChildClassPath {
             "org.junit.platform.commons.support.ReflectionSupport",
             "org.junit.jupiter.engine.JupiterTestEngine",
             "org.junit.jupiter.api.Test",
-            "org.opentest4j.AssertionFailedError");
+            "org.opentest4j.AssertionFailedError",
+            "net.bytebuddy.agent.builder.AgentBuilder");
 
     private ChildClassPath() {
     }

@@ -5,10 +5,13 @@ import io.github.nsunit.internal.channel.Assignment;
 import io.github.nsunit.internal.launcher.ChildOutcome;
 import io.github.nsunit.internal.launcher.ChildProcess;
 import io.github.nsunit.internal.launcher.ChildSpec;
+import io.github.nsunit.internal.launcher.ExitAgentJar;
 import io.github.nsunit.internal.verdict.TestFacts;
 import io.github.nsunit.internal.verdict.Verdict;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /** Runs one test in a child JVM: start it, relay what it says, wait for it, and turn the outcome into a verdict. */
@@ -23,7 +26,7 @@ final class ChildRun {
         try (IsolationPlan plan = IsolationPlan.of(context, request)) {
             Assignment assignment = new Assignment(context.getUniqueId(), ChildConfigurationParameters.of(context),
                     plan.childSettings());
-            ChildSpec spec = new ChildSpec(plan.stages(), ChildJvmOptions.of(run, request), assignment, loader,
+            ChildSpec spec = new ChildSpec(plan.stages(), jvmOptions(run, request), assignment, loader,
                     plan.handshake(), run.sharedArchiveDirectory());
             boolean prestart = run.prestart() && plan.allowsSpareChild();
             if (prestart) {
@@ -42,5 +45,14 @@ final class ChildRun {
         if (failure.isPresent()) {
             throw failure.get();
         }
+    }
+
+    /** A test that expects to exit gets the exit agent, which reports even a halt with the stack of the call. */
+    private static List<String> jvmOptions(RunConfiguration run, IsolationRequest request) {
+        List<String> options = new ArrayList<>(ChildJvmOptions.of(run, request));
+        if (request.expectations().systemExit().isPresent()) {
+            options.add(0, ExitAgentJar.option());
+        }
+        return options;
     }
 }

@@ -56,7 +56,7 @@ final class IsolationPlan implements AutoCloseable {
 
     /** Whether a child started before the test is known could serve it: not when it must be born in a cgroup. */
     boolean allowsSpareChild() {
-        return cgroup.isEmpty();
+        return isolation.allowsSpareChild();
     }
 
     /** The cgroup's figures, read after the child ended and before the cgroup is removed. */

@@ -2,6 +2,7 @@ package io.github.nsunit.internal.parent;
 
 import io.github.nsunit.Forked;
 import io.github.nsunit.NsunitProperties;
+import io.github.nsunit.internal.launcher.CacheDirectory;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -54,9 +55,7 @@ record RunConfiguration(List<String> childJvmArgs, Duration childTimeout, boolea
 
     /** {@code $XDG_CACHE_HOME/nsunit/cds}, else {@code ~/.cache/nsunit/cds}: outside the project, kept between builds. */
     private static Path defaultSharedArchiveDirectory() {
-        String xdg = System.getenv("XDG_CACHE_HOME");
-        Path cache = xdg != null && xdg.startsWith("/") ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
-        return cache.resolve("nsunit").resolve("cds");
+        return CacheDirectory.path().resolve("cds");
     }
 
     static Optional<Boolean> booleanParameter(ExtensionContext context, String name) {

@@ -67,6 +67,11 @@ public final class ChildIsolation implements AutoCloseable {
         return handshake;
     }
 
+    /** Whether a child started before its test is known could serve: not when it must be born in a cgroup. */
+    public boolean allowsSpareChild() {
+        return cgroup.isEmpty();
+    }
+
     /** The cgroup's figures, read after the child ended and before the cgroup is removed. */
     public Optional<CgroupStats> stats() {
         return cgroup.map(TestCgroup::stats);
