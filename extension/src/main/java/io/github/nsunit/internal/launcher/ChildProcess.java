@@ -63,7 +63,7 @@ public final class ChildProcess implements AutoCloseable {
         Path fifo = privateDir.resolve("channel");
         try {
             Fifo.create(fifo);
-            List<String> command = JavaCommand.of(ChildClassPath.of(spec.testClassLoader()),
+            List<String> command = JavaCommand.of(ChildClassPath.of(spec.testClassLoader()), ModuleOptions.ofThisJvm(),
                     ChildSystemProperties.of(System.getProperties()), spec.jvmArgs(), ChannelStage.CHILD_PATH);
             List<CommandStage> stages = new ArrayList<>();
             stages.add(new ParentDeathStage());
