@@ -6,9 +6,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,26 +32,61 @@ final class SampleBuild {
     private final Path directory;
     private final int exitStatus;
     private final String log;
+    private final Duration duration;
 
-    private SampleBuild(Path directory, int exitStatus, String log) {
+    private SampleBuild(Path directory, int exitStatus, String log, Duration duration) {
         this.directory = directory;
         this.exitStatus = exitStatus;
         this.log = log;
+        this.duration = duration;
+    }
+
+    /**
+     * How to build a copy of a sample project: the copy's directory name, {@code -D} properties that override
+     * the outer build's (e.g. another {@code junit.version}), and the JDK to run Maven with (empty: the
+     * outer build's environment decides).
+     */
+    record Options(String copyName, Map<String, String> properties, Optional<Path> javaHome) {
+        Options {
+            properties = Map.copyOf(properties);
+        }
+
+        static Options copyNamed(String copyName) {
+            return new Options(copyName, Map.of(), Optional.empty());
+        }
+
+        Options with(String property, String value) {
+            Map<String, String> more = new TreeMap<>(properties);
+            more.put(property, value);
+            return new Options(copyName, more, javaHome);
+        }
+
+        Options withJavaHome(Path home) {
+            return new Options(copyName, properties, Optional.of(home));
+        }
     }
 
     /** Copies the sample project {@code name} and runs {@code mvn -B <goals>} in the copy. */
     static SampleBuild run(String name, String... goals) throws IOException, InterruptedException {
+        return run(name, Options.copyNamed(name), goals);
+    }
+
+    /** Copies the sample project {@code name} to {@code options.copyName()} and builds it as the options say. */
+    static SampleBuild run(String name, Options options, String... goals) throws IOException, InterruptedException {
         InstalledNsunit.assertIsTheOneUnderTest();
         Path source = OuterBuild.projects().resolve(name);
-        Path directory = OuterBuild.work().resolve(name);
+        Path directory = OuterBuild.work().resolve(options.copyName());
         deleteTree(directory);
         copyTree(source, directory);
 
-        List<String> command = new ArrayList<>(List.of(OuterBuild.mavenExecutable(), "-B",
-                "-Dmaven.repo.local=" + OuterBuild.localRepository(),
-                "-Dnsunit.version=" + OuterBuild.nsunitVersion(),
-                "-Djunit.version=" + OuterBuild.junitVersion(),
-                "-Dsurefire.version=" + OuterBuild.surefireVersion()));
+        Map<String, String> properties = new TreeMap<>(Map.of(
+                "maven.repo.local", OuterBuild.localRepository().toString(),
+                "nsunit.version", OuterBuild.nsunitVersion(),
+                "junit.version", OuterBuild.junitVersion(),
+                "surefire.version", OuterBuild.surefireVersion()));
+        properties.putAll(options.properties());
+        List<String> command = new ArrayList<>(List.of(OuterBuild.mavenExecutable(), "-B"));
+        properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         if (OuterBuild.offline()) {
             command.add("-o");
         }
@@ -58,6 +97,8 @@ final class SampleBuild {
         // Set by the outer mvn script for itself; the inner build must find its own project directory.
         builder.environment().remove("MAVEN_PROJECTBASEDIR");
         builder.environment().remove("MAVEN_CMD_LINE_ARGS");
+        options.javaHome().ifPresent(home -> builder.environment().put("JAVA_HOME", home.toString()));
+        long started = System.nanoTime();
         Process maven = builder.start();
         maven.getOutputStream().close();
         if (!maven.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
@@ -68,7 +109,18 @@ final class SampleBuild {
             throw new AssertionError("the build of sample project " + name + " did not finish within "
                     + TIMEOUT_MINUTES + " minutes and was killed: " + command + "; its output is in " + logFile);
         }
-        return new SampleBuild(directory, maven.exitValue(), Files.readString(logFile, StandardCharsets.UTF_8));
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        return new SampleBuild(directory, maven.exitValue(), Files.readString(logFile, StandardCharsets.UTF_8), took);
+    }
+
+    /** How long the inner {@code mvn} ran. */
+    Duration duration() {
+        return duration;
+    }
+
+    /** The copy of the project that was built. */
+    Path directory() {
+        return directory;
     }
 
     int exitStatus() {

@@ -28,8 +28,8 @@ final class ChildCommand {
             start = SharedArchive.apply(start.classPath(), start.jvmArgs(), spec.testClassLoader(),
                     spec.sharedArchiveDirectory().get());
         }
-        List<String> java = JavaCommand.of(start.classPath(), ChildSystemProperties.of(System.getProperties()),
-                start.jvmArgs(), ChannelStage.CHILD_PATH);
+        List<String> java = JavaCommand.of(start.classPath(), ModuleOptions.ofThisJvm(),
+                ChildSystemProperties.of(System.getProperties()), start.jvmArgs(), ChannelStage.CHILD_PATH);
         List<CommandStage> stages = new ArrayList<>();
         stages.add(new ParentDeathStage());
         stages.addAll(spec.stages());

@@ -5,7 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** The innermost command of the chain: the parent's own {@code java}, running {@code ChildMain}. */
+/**
+ * The innermost command of the chain: the parent's own {@code java}, with the parent's module-system options,
+ * running {@code ChildMain}.
+ */
 final class JavaCommand {
     static final String CHILD_MAIN = "io.github.nsunit.internal.child.ChildMain";
     /** A single argument longer than this is refused by execve (MAX_ARG_STRLEN). */
@@ -14,10 +17,11 @@ final class JavaCommand {
     private JavaCommand() {
     }
 
-    static List<String> of(String classPath, Map<String, String> systemProperties, List<String> jvmArgs,
-                           String channelPath) {
+    static List<String> of(String classPath, List<String> moduleOptions, Map<String, String> systemProperties,
+                           List<String> jvmArgs, String channelPath) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(moduleOptions);
         command.addAll(jvmArgs);
         systemProperties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-cp");
