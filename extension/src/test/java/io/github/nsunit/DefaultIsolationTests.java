@@ -60,6 +60,12 @@ class DefaultIsolationTests {
     }
 
     @Test
+    void aTestFactoryRunsInProcessUnderTheDefaultWithItsLifecycleAndItsClassesOtherTestsStillFork() {
+        EngineExecutionResults results = run(WithFactoryTestCase.class, "forked");
+        results.testEvents().assertStatistics(stats -> stats.started(2).succeeded(2)); // the dynamic test and stillForked
+    }
+
+    @Test
     void anUnknownDefaultFailsWithTheAcceptedValues() {
         run(PlainTestCase.class, "pid,warp").allEvents().assertThatEvents().haveExactly(1, event(
                 finishedWithFailure(instanceOf(ExtensionConfigurationException.class),
@@ -87,6 +93,37 @@ class DefaultIsolationTests {
         void inChildJvm() {
             assertThat(Long.toString(ProcessHandle.current().pid())).as("ran in the parent")
                     .isNotEqualTo(System.getProperty(PARENT_PID));
+        }
+    }
+
+    static class WithFactoryTestCase {
+        static boolean beforeAllRan;
+        boolean beforeEachRan;
+
+        @BeforeAll
+        static void setUpClass() {
+            beforeAllRan = true;
+        }
+
+        @org.junit.jupiter.api.BeforeEach
+        void setUp() {
+            beforeEachRan = true;
+        }
+
+        @org.junit.jupiter.api.TestFactory
+        java.util.stream.Stream<org.junit.jupiter.api.DynamicTest> dynamicTests() {
+            long here = ProcessHandle.current().pid();
+            boolean lifecycleRan = beforeAllRan && beforeEachRan;
+            return java.util.stream.Stream.of(org.junit.jupiter.api.DynamicTest.dynamicTest("in process, set up", () -> {
+                assertThat(lifecycleRan).as("@BeforeAll and @BeforeEach ran for the factory").isTrue();
+                assertThat(Long.toString(here)).isEqualTo(System.getProperty(PARENT_PID));
+            }));
+        }
+
+        @Test
+        void stillForked() {
+            assertThat(beforeAllRan).isTrue();
+            assertThat(Long.toString(ProcessHandle.current().pid())).isNotEqualTo(System.getProperty(PARENT_PID));
         }
     }
 

@@ -13,7 +13,10 @@ import io.github.nsunit.internal.namespace.NamespaceRequest;
 import io.github.nsunit.internal.seccomp.SeccompFilter;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.TestFactory;
 import org.junit.platform.commons.support.AnnotationSupport;
+import org.junit.platform.commons.support.HierarchyTraversalMode;
+import org.junit.platform.commons.support.ReflectionSupport;
 
 import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedElement;
@@ -88,9 +91,26 @@ record IsolationRequest(List<String> jvmArgs, NamespaceRequest namespaces, Optio
      * default. nsunit may be registered for every test (extension auto-detection), so it must ask.
      */
     static boolean isIsolated(ExtensionContext context) {
-        return RunConfiguration.of(context).defaultIsolation().forked()
-                || AnnotatedElements.outermostFirst(context).stream()
-                .anyMatch(element -> AnnotationSupport.isAnnotated(element, Forked.class));
+        if (AnnotatedElements.outermostFirst(context).stream()
+                .anyMatch(element -> AnnotationSupport.isAnnotated(element, Forked.class))) {
+            return true;
+        }
+        if (!RunConfiguration.of(context).defaultIsolation().forked()) {
+            return false;
+        }
+        // Isolated only by the run's default: a @TestFactory cannot be isolated, so it runs in-process as it would
+        // without nsunit, with its @BeforeEach/@AfterEach, and its class's @BeforeAll/@AfterAll run here too.
+        return context.getTestMethod().map(method -> !isTestFactory(method))
+                .orElseGet(() -> context.getTestClass().map(type -> !hasTestFactory(type)).orElse(true));
+    }
+
+    private static boolean isTestFactory(java.lang.reflect.Method method) {
+        return AnnotationSupport.isAnnotated(method, TestFactory.class);
+    }
+
+    private static boolean hasTestFactory(Class<?> type) {
+        return !ReflectionSupport.findMethods(type, IsolationRequest::isTestFactory, HierarchyTraversalMode.TOP_DOWN)
+                .isEmpty();
     }
 
     private static String validHostname(ExtensionContext context, String hostname) {
