@@ -31,7 +31,7 @@ class TestNamesTests {
                 "TestNamesTests.NamedTestCase.plain()",
                 "TestNamesTests.NamedTestCase.withParameters(int, String) [1] 64",
                 "TestNamesTests.NamedTestCase.displayed() [a readable name]",
-                "TestNamesTests.NamedTestCase.Inner.inner()");
+                "TestNamesTests.NamedTestCase.InnerTestCase.inner()");
     }
 
     /** Publishes what TestNames makes of each context it sees. */
@@ -66,7 +66,7 @@ class TestNamesTests {
         }
 
         @Nested
-        class Inner {
+        class InnerTestCase {
             @Test
             void inner() {
             }
