@@ -31,9 +31,12 @@ class ForkedCleanupTests {
                 ParentJvmMain.class.getName(), SleepingTestCase.class.getName())
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         Optional<ProcessHandle> child = Optional.empty();
+        Path channel = null;
         try {
             long childPid = awaitReadyChild(parent);
             child = ProcessHandle.of(childPid);
+            // the killed parent cannot delete its child's private directory: this test does
+            channel = Files.readSymbolicLink(Path.of("/proc", String.valueOf(childPid), "fd", "3"));
             assertThat(child).isPresent();
             assertThat(parent.toHandle().descendants().map(ProcessHandle::pid)).contains(childPid);
             assertThat(child.get().info().commandLine()).hasValueSatisfying(
@@ -47,6 +50,10 @@ class ForkedCleanupTests {
         } finally {
             parent.destroyForcibly();
             child.ifPresent(ProcessHandle::destroyForcibly);
+            if (channel != null && channel.getFileName().toString().equals("channel")) {
+                Files.deleteIfExists(channel);
+                Files.deleteIfExists(channel.getParent());
+            }
         }
     }
 

@@ -1,11 +1,16 @@
 package io.github.nsunit;
 
+import io.github.nsunit.internal.channel.ChannelListener;
+import io.github.nsunit.internal.channel.ChannelReader;
+import io.github.nsunit.internal.channel.ExitCall;
+import io.github.nsunit.internal.channel.TestResult;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
 import org.junit.platform.engine.TestExecutionResult;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -14,6 +19,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,6 +48,41 @@ class ForkedOutputTests {
         assertThat(lookalikes.entriesOf("printsFailedFrames").get(0)).containsEntry("after the frames", "yes");
         assertThat(lookalikes.failure("printsSuccessfulFrameThenFails")).isExactlyInstanceOf(AssertionError.class)
                 .hasMessage("the real failure");
+    }
+
+    /** Without this, the test above could pass because its lookalikes were not frames at all. */
+    @Test
+    void theLookalikesAreAChannelTheReaderWouldBelieve() throws Exception {
+        Process printf = new ProcessBuilder("sh", "-c", "printf '" + FAKE_FAILED_CHANNEL + "'").start();
+        byte[] printed = printf.getInputStream().readAllBytes();
+        assertThat(printf.waitFor()).isZero();
+
+        assertThat(statusReadFrom(printed)).isEqualTo(TestResult.Status.FAILED);
+        assertThat(statusReadFrom(fakeChannel("FAILED"))).isEqualTo(TestResult.Status.FAILED);
+        assertThat(statusReadFrom(fakeChannel("SUCCESSFUL"))).isEqualTo(TestResult.Status.SUCCESSFUL);
+    }
+
+    private static TestResult.Status statusReadFrom(byte[] channel) throws IOException {
+        AtomicReference<TestResult.Status> status = new AtomicReference<>();
+        new ChannelReader(new ByteArrayInputStream(channel)).readAll(new ChannelListener() {
+            @Override
+            public void reportEntry(Map<String, String> entry) {
+            }
+
+            @Override
+            public void result(TestResult result) {
+                status.set(result.status());
+            }
+
+            @Override
+            public void exitCall(ExitCall call) {
+            }
+
+            @Override
+            public void measurement(String name, long value) {
+            }
+        });
+        return status.get();
     }
 
     @Test

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.EventType;
@@ -29,9 +29,9 @@ class TestNamesTests {
         assertThat(names).containsExactlyInAnyOrder(
                 "TestNamesTests.NamedTestCase",
                 "TestNamesTests.NamedTestCase.plain()",
-                "TestNamesTests.NamedTestCase.withParameters(int, String) [1] 64",
+                "TestNamesTests.NamedTestCase.withParameters(int, String) [1] 64, M",
                 "TestNamesTests.NamedTestCase.displayed() [a readable name]",
-                "TestNamesTests.NamedTestCase.Inner.inner()");
+                "TestNamesTests.NamedTestCase.InnerTestCase.inner()");
     }
 
     /** Publishes what TestNames makes of each context it sees. */
@@ -56,7 +56,7 @@ class TestNamesTests {
         }
 
         @ParameterizedTest
-        @ValueSource(ints = 64)
+        @CsvSource("64, M")
         void withParameters(int size, String unit) {
         }
 
@@ -66,7 +66,7 @@ class TestNamesTests {
         }
 
         @Nested
-        class Inner {
+        class InnerTestCase {
             @Test
             void inner() {
             }
