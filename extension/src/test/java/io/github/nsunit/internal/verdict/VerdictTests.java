@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -138,7 +139,7 @@ class VerdictTests {
     }
 
     private Optional<Throwable> verdict(ChildOutcome outcome) {
-        return Verdict.of(outcome, TEST, loader);
+        return Verdict.of(outcome, new TestFacts(TEST, loader, Optional.empty(), OptionalInt.empty(), "", Optional.empty()));
     }
 
     private ChildJvmException childJvmException(ChildOutcome outcome) {
