@@ -15,7 +15,7 @@ final class ChildSystemProperties {
             "awt.", "surefire.", "nsunit.child.");
     /** Derived by the JVM but worth keeping when set: they change behaviour and users do set them. */
     private static final List<String> KEPT = List.of(
-            "java.io.tmpdir", "java.util.logging.config.file", "user.timezone", "user.language", "user.country",
+            "java.io.tmpdir", "java.library.path", "java.util.logging.config.file", "user.timezone", "user.language", "user.country",
             "file.encoding");
 
     private ChildSystemProperties() {

@@ -100,7 +100,8 @@ public record Ending(Kind kind, Throwable failure, Optional<ExitCall> exitCall) 
         int signal = Signals.fromExitStatus(status);
         if (outcome.stderrTail().contains(JVM_CRASH_BANNER) || crashBanner(outcome)) {
             return new ChildJvmException(Reason.CRASHED, status, testName + " crashed its child JVM ("
-                    + Signals.name(signal == 0 ? 6 : signal) + "): a fatal error in the JVM or in native code."
+                    + (signal == 0 ? "exit status " + status : Signals.name(signal))
+                    + "): a fatal error in the JVM or in native code."
                     + lastWords(outcome));
         }
         if (signal != 0) {
