@@ -119,8 +119,8 @@ final class IsolationPlan implements AutoCloseable {
             try {
                 return Strategy.parse(value);
             } catch (IllegalArgumentException e) {
-                throw new ExtensionConfigurationException("configuration parameter "
-                        + NsunitProperties.NAMESPACE_STRATEGY + "=\"" + value + "\": " + e.getMessage());
+                // the parser's message already names the parameter, its value and the accepted values
+                throw new ExtensionConfigurationException("configuration parameter " + e.getMessage());
             }
         }).orElse(Strategy.AUTO);
         try {
