@@ -32,6 +32,8 @@ record RunConfiguration(List<String> childJvmArgs, Duration childTimeout, boolea
                                 + "\" is not a duration: expected " + TimeoutFormat.ACCEPTED)))
                 .orElse(DEFAULT_CHILD_TIMEOUT);
         boolean fastStart = booleanParameter(context, Forked.CHILD_FAST_START_PROPERTY_NAME).orElse(true);
+        // Read only when isolation is refused; a typo must not wait for the one host that refuses to show up.
+        UnavailablePolicy.of(context);
         return new RunConfiguration(jvmArgs, timeout, fastStart);
     }
 
