@@ -98,6 +98,9 @@ final class IsolationPlan implements AutoCloseable {
         if (request.namespaces().isEmpty()) {
             return;
         }
+        if (request.namespaces().freshTmp()) {
+            TmpShadowCheck.check(context);
+        }
         NamespaceStage namespaces = namespaceStage(context, request);
         stages.add(namespaces);
         if (namespaces.childBringsUpLoopback()) {
