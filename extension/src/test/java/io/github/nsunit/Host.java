@@ -1,10 +1,12 @@
 package io.github.nsunit;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -106,5 +108,37 @@ final class Host {
             }
         }
         return dirs;
+    }
+
+    /**
+     * Copies this JVM's class path to {@code dir}, readable by every user: the Maven repository under /root
+     * (mode 700) is not. Returns the copy's class path; the caller deletes {@code dir}.
+     */
+    static String copyClassPath(Path dir) throws IOException {
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        List<String> copied = new ArrayList<>();
+        String[] classPath = System.getProperty("java.class.path").split(File.pathSeparator);
+        for (int i = 0; i < classPath.length; i++) {
+            Path source = Path.of(classPath[i]);
+            if (classPath[i].isEmpty() || !Files.exists(source)) {
+                continue;
+            }
+            Path target = dir.resolve(i + "-" + source.getFileName());
+            try (Stream<Path> paths = Files.walk(source)) {
+                for (Path path : paths.toList()) {
+                    Files.copy(path, target.resolve(source.relativize(path).toString()));
+                }
+            }
+            copied.add(target.toString());
+        }
+        return String.join(File.pathSeparator, copied);
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        }
     }
 }

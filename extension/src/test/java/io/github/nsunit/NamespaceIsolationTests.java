@@ -76,11 +76,7 @@ class NamespaceIsolationTests {
         Host.killMatching(marker);
         Host.run("ipcrm", "-q", hostQueueId);
         Files.deleteIfExists(hostTmpFile);
-        try (Stream<Path> files = Files.walk(hostDir)) {
-            for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(file);
-            }
-        }
+        Host.deleteTree(hostDir);
         methods = combined = hermetic = null;
     }
 
@@ -218,6 +214,27 @@ class NamespaceIsolationTests {
         Throwable skip = result.getThrowable().orElseThrow();
         assertThat(skip).isExactlyInstanceOf(TestAbortedException.class);
         assertRefusalMessage(skip.getMessage());
+    }
+
+    @Test
+    void aFreshTmpThatWouldHideTheChildsClassPathFailsSayingSoAndFreshTmpFalseWorks() throws Exception {
+        Path copy = Files.createTempDirectory("nsunit-test-tmp-classpath-"); // under /tmp on purpose
+        try {
+            String classPath = Host.copyClassPath(copy);
+            Process parent = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", classPath, LauncherMain.class.getName(),
+                    "tmp|" + ClassPathInTmpTestCase.class.getName()).redirectErrorStream(true).start();
+            String output = new String(parent.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(parent.waitFor()).as(output).isZero();
+            assertThat(output).contains("RESULT|tmp|freshTmp|FAILED|"
+                    + ExtensionConfigurationException.class.getName() + "|@IsolatedMount on NamespaceIsolationTests"
+                    + ".ClassPathInTmpTestCase.freshTmp() gives the child JVM a fresh, empty /tmp, which would hide"
+                    + " what it needs from the host's /tmp to start: class path entry " + copy)
+                    .contains("Build and run the tests outside /tmp, or use @IsolatedMount(freshTmp = false).")
+                    .contains("RESULT|tmp|hostTmp|SUCCESSFUL|");
+        } finally {
+            Host.deleteTree(copy);
+        }
     }
 
     private static void assertRefusalMessage(String message) {
@@ -382,6 +399,18 @@ class NamespaceIsolationTests {
         @Hermetic
         void hermetic(TestReporter reporter) throws IOException {
             reportNamespaces(reporter);
+        }
+    }
+
+    static class ClassPathInTmpTestCase {
+        @Test
+        @IsolatedMount
+        void freshTmp() {
+        }
+
+        @Test
+        @IsolatedMount(freshTmp = false)
+        void hostTmp() {
         }
     }
 

@@ -5,20 +5,16 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,7 +38,7 @@ class UnprivilegedEngineTests {
     static void runAsNobody() throws Exception {
         // not under /tmp: @IsolatedMount gives the child an empty /tmp, where it would find no classes
         copy = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "nsunit-test-nopriv-");
-        String classPath = copyClassPath(copy);
+        String classPath = Host.copyClassPath(copy);
         work = Files.createDirectory(copy.resolve("work"));
         Files.setAttribute(work, "unix:uid", NOBODY);
         Files.setAttribute(work, "unix:gid", NOBODY);
@@ -74,11 +70,7 @@ class UnprivilegedEngineTests {
 
     @AfterAll
     static void deleteCopy() throws IOException {
-        try (Stream<Path> files = Files.walk(copy)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(file);
-            }
-        }
+        Host.deleteTree(copy);
     }
 
     @Test
@@ -137,27 +129,6 @@ class UnprivilegedEngineTests {
         String[] result = results.get(test);
         assertThat(result).as(output).isNotNull();
         assertThat(result[3]).as(String.join("|", result)).isEqualTo("SUCCESSFUL");
-    }
-
-    /** Copies this JVM's class path where nobody can read it: the Maven repository under /root (mode 700) is not. */
-    private static String copyClassPath(Path dir) throws IOException {
-        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
-        List<String> copied = new ArrayList<>();
-        String[] classPath = System.getProperty("java.class.path").split(File.pathSeparator);
-        for (int i = 0; i < classPath.length; i++) {
-            Path source = Path.of(classPath[i]);
-            if (classPath[i].isEmpty() || !Files.exists(source)) {
-                continue;
-            }
-            Path target = dir.resolve(i + "-" + source.getFileName());
-            try (Stream<Path> paths = Files.walk(source)) {
-                for (Path path : paths.toList()) {
-                    Files.copy(path, target.resolve(source.relativize(path).toString()));
-                }
-            }
-            copied.add(target.toString());
-        }
-        return String.join(File.pathSeparator, copied);
     }
 
     // ---- fixtures, run by nobody's parent JVM ----
