@@ -43,13 +43,14 @@ record Expectations(Optional<ExpectOutOfMemory.Kind> outOfMemory, OptionalInt sy
         return new Expectations(oom, exit);
     }
 
-    static List<String> deniedSyscalls(List<AnnotatedElement> outermostFirst) {
+    /** The names of the nearest {@code @DenySyscalls}, empty when there is none (a present, empty list is a mistake). */
+    static Optional<List<String>> deniedSyscalls(List<AnnotatedElement> outermostFirst) {
         for (int i = outermostFirst.size() - 1; i >= 0; i--) {
             Optional<DenySyscalls> deny = AnnotationSupport.findAnnotation(outermostFirst.get(i), DenySyscalls.class);
             if (deny.isPresent()) {
-                return List.of(deny.get().value());
+                return Optional.of(List.of(deny.get().value()));
             }
         }
-        return List.of();
+        return Optional.empty();
     }
 }

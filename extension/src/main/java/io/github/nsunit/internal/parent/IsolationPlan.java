@@ -31,6 +31,9 @@ final class IsolationPlan implements AutoCloseable {
 
     static IsolationPlan of(ExtensionContext context, IsolationRequest request) {
         LimitsRequest limits = request.limits();
+        if (request.namespaces().freshTmp()) {
+            TmpShadowCheck.check(context);
+        }
         Strategy strategy = request.namespaces().isEmpty() ? Strategy.AUTO : strategy(context);
         IsolationSpec spec = new IsolationSpec(label(context), limits.initialCgroupLimits(),
                 limits.testScopedMemory() ? limits.memoryBytes() : OptionalLong.empty(), request.namespaces(),
@@ -74,8 +77,8 @@ final class IsolationPlan implements AutoCloseable {
             try {
                 return Strategy.parse(value);
             } catch (IllegalArgumentException e) {
-                throw new ExtensionConfigurationException("configuration parameter "
-                        + NsunitProperties.NAMESPACE_STRATEGY + "=\"" + value + "\": " + e.getMessage());
+                // the parser's message already names the parameter, its value and the accepted values
+                throw new ExtensionConfigurationException("configuration parameter " + e.getMessage());
             }
         }).orElse(Strategy.AUTO);
     }

@@ -73,9 +73,16 @@ record IsolationRequest(List<String> jvmArgs, NamespaceRequest namespaces, Optio
                 validSyscalls(context, Expectations.deniedSyscalls(elements)));
     }
 
-    private static List<String> validSyscalls(ExtensionContext context, List<String> names) {
+    private static List<String> validSyscalls(ExtensionContext context, Optional<List<String>> annotated) {
+        if (annotated.isEmpty()) {
+            return List.of();
+        }
+        List<String> names = annotated.get();
         if (names.isEmpty()) {
-            return names;
+            // an empty filter would silently deny nothing, which is never what the annotation's author meant
+            throw new ExtensionConfigurationException("@DenySyscalls({}) on " + TestNames.of(context) + ": names no"
+                    + " system call to deny; name at least one, e.g. @DenySyscalls({\"mkdir\", \"mkdirat\"}), or"
+                    + " remove the annotation");
         }
         try {
             SeccompFilter.denying(names); // resolves every name for this architecture, or says which is unknown

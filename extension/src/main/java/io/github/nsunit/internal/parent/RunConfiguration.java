@@ -39,6 +39,8 @@ record RunConfiguration(List<String> childJvmArgs, Duration childTimeout, boolea
         boolean fastStart = booleanParameter(context, Forked.CHILD_FAST_START_PROPERTY_NAME).orElse(true);
         DefaultIsolation isolation = context.getConfigurationParameter(NsunitProperties.ISOLATION_DEFAULT)
                 .map(DefaultIsolation::parse).orElse(DefaultIsolation.NONE);
+        // Read only when isolation is refused; a typo must not wait for the one host that refuses to show up.
+        UnavailablePolicy.of(context);
         boolean prestart = booleanParameter(context, Forked.CHILD_PRESTART_PROPERTY_NAME).orElse(true);
         return new RunConfiguration(jvmArgs, timeout, fastStart, isolation, sharedArchiveDirectory(context), prestart);
     }
