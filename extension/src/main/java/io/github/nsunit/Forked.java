@@ -66,4 +66,19 @@ public @interface Forked {
      * options choose otherwise); {@code false} starts them with the JVM's defaults.
      */
     String CHILD_FAST_START_PROPERTY_NAME = "nsunit.child.fast-start";
+
+    /**
+     * Configuration parameter: what happens when a test leaves processes running as it ends (its child JVM's
+     * descendants; with {@link IsolatedPid}, every other process of its PID namespace): {@code warn} (default)
+     * prints {@code [nsunit] Demo.x() left 2 processes running: 17 sleep 300, ...} to the test's output;
+     * {@code fail} fails the test with that message; {@code ignore} says nothing. They are killed either way.
+     */
+    String LEAKS_PROPERTY_NAME = "nsunit.leaks";
+
+    /**
+     * Configuration parameter: how long to keep a child whose test failed or timed out alive before it is
+     * killed, in JUnit's timeout format (e.g. {@code 120 s}), so you can enter it: the test's output then shows
+     * the {@code nsenter} command for its namespaces and its cgroup. Off by default; for debugging only.
+     */
+    String DEBUG_HOLD_PROPERTY_NAME = "nsunit.debug.hold";
 }

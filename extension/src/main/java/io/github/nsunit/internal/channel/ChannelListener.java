@@ -1,5 +1,6 @@
 package io.github.nsunit.internal.channel;
 
+import java.util.List;
 import java.util.Map;
 
 /** Receives what a child reports, in the order it was sent. Called on the channel's reader thread. */
@@ -12,4 +13,8 @@ public interface ChannelListener {
     void exitCall(ExitCall call);
 
     void measurement(String name, long value);
+
+    /** The processes the test left running, {@code "pid command line"} each; ignored unless overridden. */
+    default void leftoverProcesses(List<String> processes) {
+    }
 }

@@ -63,6 +63,14 @@ public final class ChannelReader {
                 listener.exitCall(new ExitCall(status, call, thread, stack));
             }
             case MEASUREMENT -> listener.measurement(Frames.readString(data), data.readLong());
+            case LEFTOVER_PROCESSES -> {
+                int count = data.readInt();
+                List<String> processes = new ArrayList<>(Math.min(count, 1024));
+                for (int i = 0; i < count; i++) {
+                    processes.add(Frames.readString(data));
+                }
+                listener.leftoverProcesses(processes);
+            }
             case ASSIGNMENT -> { } // only ever sent parent to child
         }
     }

@@ -5,6 +5,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -52,6 +53,15 @@ public final class ChannelWriter implements AutoCloseable {
         send(FrameType.MEASUREMENT, data -> {
             Frames.writeString(data, name);
             data.writeLong(value);
+        });
+    }
+
+    public void leftoverProcesses(List<String> processes) {
+        send(FrameType.LEFTOVER_PROCESSES, data -> {
+            data.writeInt(processes.size());
+            for (String process : processes) {
+                Frames.writeString(data, process);
+            }
         });
     }
 

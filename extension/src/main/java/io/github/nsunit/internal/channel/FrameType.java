@@ -14,7 +14,9 @@ enum FrameType {
     /** Child to parent: {@code System.exit} was called, with the calling thread's stack. */
     EXIT_CALL(4),
     /** Child to parent: a named figure measured in the child (e.g. memory at the start of the test body). */
-    MEASUREMENT(5);
+    MEASUREMENT(5),
+    /** Child to parent: the processes the test left running when it ended, {@code "pid command line"} each. */
+    LEFTOVER_PROCESSES(6);
 
     final int code;
 

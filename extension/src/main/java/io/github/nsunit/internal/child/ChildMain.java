@@ -32,9 +32,11 @@ public final class ChildMain {
         if (result == null) {
             result = run(channel, assignment);
         }
+        LeftoverProcesses.report(assignment.childSettings(), channel);
         channel.result(result);
         channel.close();
         exitReporter.finished();
+        ResultHold.awaitReleaseIfFailed(assignment.childSettings(), result);
         Descendants.kill();
         System.out.flush();
         System.err.flush();

@@ -5,10 +5,18 @@ import io.github.nsunit.internal.channel.Assignment;
 import io.github.nsunit.internal.launcher.ChildOutcome;
 import io.github.nsunit.internal.launcher.ChildProcess;
 import io.github.nsunit.internal.launcher.ChildSpec;
+import io.github.nsunit.internal.launcher.DebugHold;
+import io.github.nsunit.internal.child.LeftoverProcesses;
+import io.github.nsunit.internal.child.ResultHold;
+import io.github.nsunit.internal.namespace.Namespace;
+import org.opentest4j.AssertionFailedError;
 import io.github.nsunit.internal.verdict.TestFacts;
 import io.github.nsunit.internal.verdict.Verdict;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Runs one test in a child JVM: start it, relay what it says, wait for it, and turn the outcome into a verdict. */
@@ -16,17 +24,40 @@ final class ChildRun {
     private ChildRun() {
     }
 
+    /**
+     * The child's {@link OutOfMemoryError} cannot be rethrown as it is: JUnit takes an OutOfMemoryError for the
+     * parent JVM's own, rethrows it past every test, and the whole run ends (Surefire: "There was an error in
+     * the forked process: Java heap space"). It travels as the cause instead.
+     */
+    private static Throwable survivable(Throwable thrown, String testName) {
+        if (!(thrown instanceof OutOfMemoryError)) {
+            return thrown;
+        }
+        return new AssertionFailedError(testName + " ran out of memory in its child JVM: " + thrown
+                + " (the cause below is the child's own error, with its stack)", thrown);
+    }
+
     static void run(ExtensionContext context, IsolationRequest request, RunConfiguration run) throws Throwable {
         ClassLoader loader = context.getRequiredTestClass().getClassLoader();
         ChildOutcome outcome;
         Optional<CgroupStats> stats;
+        List<String> leftovers;
+        TestOutputSink output = new TestOutputSink(context);
+        boolean pidNamespace = request.namespaces().contains(Namespace.PID);
         try (IsolationPlan plan = IsolationPlan.of(context, request)) {
+            Map<String, String> settings = new HashMap<>(plan.childSettings());
+            if (pidNamespace) {
+                settings.put(LeftoverProcesses.PID_NAMESPACE, "true");
+            }
+            run.debugHold().ifPresent(hold -> settings.put(ResultHold.DEBUG_HOLD, "true"));
             Assignment assignment = new Assignment(context.getUniqueId(), ChildConfigurationParameters.of(context),
-                    plan.childSettings());
+                    settings);
             ChildSpec spec = new ChildSpec(plan.stages(), ChildJvmOptions.of(run, request), assignment, loader,
                     plan.handshake());
-            try (ChildProcess child = ChildProcess.start(spec)) {
-                outcome = child.await(WatchdogTimeout.of(context, run), new TestOutputSink(context));
+            Optional<DebugHold> hold = run.debugHold().map(duration -> new DebugHold(duration, TestNames.of(context)));
+            try (ChildProcess child = ChildProcess.start(spec, hold)) {
+                outcome = child.await(WatchdogTimeout.of(context, run), output);
+                leftovers = child.leftoverProcesses();
             }
             stats = plan.stats();
         }
@@ -34,7 +65,8 @@ final class ChildRun {
         TestFacts facts = new TestFacts(TestNames.of(context), loader, request.expectations().outOfMemory(),
                 request.expectations().systemExit(),
                 request.limits().memoryBytes().isPresent() ? request.limits().describeMemory() : "", stats);
-        Optional<Throwable> failure = Verdict.of(outcome, facts);
+        Optional<Throwable> failure = LeftoverReport.apply(run.leaks(), facts.testName(), leftovers, pidNamespace,
+                Verdict.of(outcome, facts).map(thrown -> survivable(thrown, facts.testName())), output);
         if (failure.isPresent()) {
             throw failure.get();
         }

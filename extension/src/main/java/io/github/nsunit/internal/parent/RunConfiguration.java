@@ -13,7 +13,8 @@ import java.util.Optional;
  * The run-wide nsunit configuration parameters, parsed once per run and kept in the root context's store, so a
  * wrong value fails every isolated test with the same clear message before any child starts.
  */
-record RunConfiguration(List<String> childJvmArgs, Duration childTimeout, boolean fastStart) {
+record RunConfiguration(List<String> childJvmArgs, Duration childTimeout, boolean fastStart, LeakPolicy leaks,
+                        Optional<Duration> debugHold) {
     static final Duration DEFAULT_CHILD_TIMEOUT = Duration.ofMinutes(10);
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(RunConfiguration.class);
 
@@ -26,13 +27,19 @@ record RunConfiguration(List<String> childJvmArgs, Duration childTimeout, boolea
         List<String> jvmArgs = context.getConfigurationParameter(Forked.CHILD_JVM_ARGS_PROPERTY_NAME)
                 .map(String::strip).filter(s -> !s.isEmpty())
                 .map(s -> List.of(s.split("\\s+"))).orElse(List.of());
-        Duration timeout = context.getConfigurationParameter(Forked.CHILD_TIMEOUT_PROPERTY_NAME)
-                .map(value -> TimeoutFormat.parse(value).orElseThrow(() -> new ExtensionConfigurationException(
-                        "configuration parameter " + Forked.CHILD_TIMEOUT_PROPERTY_NAME + "=\"" + value
-                                + "\" is not a duration: expected " + TimeoutFormat.ACCEPTED)))
-                .orElse(DEFAULT_CHILD_TIMEOUT);
+        Duration timeout = durationParameter(context, Forked.CHILD_TIMEOUT_PROPERTY_NAME).orElse(DEFAULT_CHILD_TIMEOUT);
         boolean fastStart = booleanParameter(context, Forked.CHILD_FAST_START_PROPERTY_NAME).orElse(true);
-        return new RunConfiguration(jvmArgs, timeout, fastStart);
+        LeakPolicy leaks = context.getConfigurationParameter(Forked.LEAKS_PROPERTY_NAME).map(LeakPolicy::parse)
+                .orElse(LeakPolicy.WARN);
+        Optional<Duration> debugHold = durationParameter(context, Forked.DEBUG_HOLD_PROPERTY_NAME);
+        return new RunConfiguration(jvmArgs, timeout, fastStart, leaks, debugHold);
+    }
+
+    private static Optional<Duration> durationParameter(ExtensionContext context, String name) {
+        return context.getConfigurationParameter(name)
+                .map(value -> TimeoutFormat.parse(value).orElseThrow(() -> new ExtensionConfigurationException(
+                        "configuration parameter " + name + "=\"" + value + "\" is not a duration: expected "
+                                + TimeoutFormat.ACCEPTED)));
     }
 
     static Optional<Boolean> booleanParameter(ExtensionContext context, String name) {
