@@ -48,6 +48,15 @@ class FaultTests {
         assertThat(took).isLessThan(Duration.ofSeconds(10));
     }
 
+    @Test
+    void theWatchdogDumpsTheThreadsOfAJvmThatRunsInItsOwnPidNamespace() {
+        EngineRun run = EngineRun.of(PidNamespaceLoopTestCase.class, Map.of(Forked.CHILD_TIMEOUT_PROPERTY_NAME, "2 s"));
+
+        assertThat(run.failure("loopsForever")).isExactlyInstanceOf(ChildJvmException.class)
+                .hasMessageStartingWith("FaultTests.PidNamespaceLoopTestCase.loopsForever() did not finish within 2 s")
+                .hasMessageContaining("at io.github.nsunit.FaultTests$PidNamespaceLoopTestCase.loopsForever(");
+    }
+
     /**
      * The parent relays through a bounded queue, so the child is slowed to the parent's pace and nothing
      * accumulates: the heap retained during the relay (sampled after a GC) stays within a few MiB.
@@ -258,6 +267,16 @@ class FaultTests {
         void loopsForever() {
             while (!stop) {
                 spins++;
+            }
+        }
+    }
+
+    @IsolatedPid
+    static class PidNamespaceLoopTestCase {
+        @Test
+        void loopsForever() {
+            while (!LoopTestCase.stop) {
+                Thread.onSpinWait();
             }
         }
     }
