@@ -91,4 +91,19 @@ public @interface Forked {
      * never used for tests with cgroup limits, whose child must be born in the test's own cgroup.
      */
     String CHILD_PRESTART_PROPERTY_NAME = "nsunit.child.prestart";
+
+    /**
+     * Configuration parameter: what happens when a test leaves processes running as it ends (its child JVM's
+     * descendants; with {@link IsolatedPid}, every other process of its PID namespace): {@code warn} (default)
+     * prints {@code [nsunit] Demo.x() left 2 processes running: 17 sleep 300, ...} to the test's output;
+     * {@code fail} fails the test with that message; {@code ignore} says nothing. They are killed either way.
+     */
+    String LEAKS_PROPERTY_NAME = "nsunit.leaks";
+
+    /**
+     * Configuration parameter: how long to keep a child whose test failed or timed out alive before it is
+     * killed, in JUnit's timeout format (e.g. {@code 120 s}), so you can enter it: the test's output then shows
+     * the {@code nsenter} command for its namespaces and its cgroup. Off by default; for debugging only.
+     */
+    String DEBUG_HOLD_PROPERTY_NAME = "nsunit.debug.hold";
 }

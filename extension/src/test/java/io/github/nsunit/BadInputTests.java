@@ -72,7 +72,7 @@ class BadInputTests {
             memoryNotANumber | @MemoryLimit("ten") on BadInputTests.BadInputTestCase.memoryNotANumber(): expected <number>[K|M|G], e.g. "64M", "1.5G" or "262144K" (binary units), greater than zero
             memoryZero       | @MemoryLimit("0") on BadInputTests.BadInputTestCase.memoryZero(): expected <number>[K|M|G], e.g. "64M", "1.5G" or "262144K" (binary units), greater than zero
             memoryNegative   | @MemoryLimit("-5M") on BadInputTests.BadInputTestCase.memoryNegative(): expected <number>[K|M|G], e.g. "64M", "1.5G" or "262144K" (binary units), greater than zero
-            memoryBelowFloor | @MemoryLimit("16M") on BadInputTests.BadInputTestCase.memoryBelowFloor(): 16 MiB is below the 48 MiB a child JVM needs to start and run one test (measured). Use at least "48M", or scope = TEST to limit only what the test itself uses on top of the started JVM.
+            memoryBelowFloor | @MemoryLimit("16M") on BadInputTests.BadInputTestCase.memoryBelowFloor(): 16 MiB is below the 36 MiB a child JVM needs to start and run one test (measured: killed at 28 MiB, passes at 32 MiB with nothing to spare). Use at least "36M", or scope = TEST to limit only what the test itself uses on top of the started JVM.
             cpuZero          | @CpuLimit(0.0) on BadInputTests.BadInputTestCase.cpuZero(): expected a number of cores greater than 0, e.g. @CpuLimit(0.5)
             cpuNegative      | @CpuLimit(-1.0) on BadInputTests.BadInputTestCase.cpuNegative(): expected a number of cores greater than 0, e.g. @CpuLimit(0.5)
             cpuNotANumber    | @CpuLimit(NaN) on BadInputTests.BadInputTestCase.cpuNotANumber(): expected a number of cores greater than 0, e.g. @CpuLimit(0.5)

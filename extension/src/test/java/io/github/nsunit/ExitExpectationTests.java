@@ -74,11 +74,12 @@ class ExitExpectationTests {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {PLAIN, PID_NAMESPACE})
-    void haltIsNoExitCallAndFailsWithItsStatus(String where) {
+    void haltIsNoExitCallAndFailsWithItsStatusAndStack(String where) {
         Throwable failure = run(where).failure("haltsWithTwo()");
-        assertThat(failure).isExactlyInstanceOf(ChildJvmException.class)
-                .hasMessageContaining("its child JVM exited with status 2");
-        assertThat(((ChildJvmException) failure).reason()).isEqualTo(Reason.EXITED);
+        // the exit agent of an @ExpectSystemExit test sees the halt, with the stack of the call
+        assertThat(failure).isExactlyInstanceOf(AssertionFailedError.class)
+                .hasMessageContaining("was expected to call System.exit(2), but called Runtime.halt(2)");
+        assertThat(failure.getStackTrace()).anyMatch(frame -> frame.getMethodName().equals("haltsWithTwo"));
     }
 
     @ParameterizedTest(name = "{0}")

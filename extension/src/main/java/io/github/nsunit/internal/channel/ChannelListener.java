@@ -1,5 +1,6 @@
 package io.github.nsunit.internal.channel;
 
+import java.util.List;
 import java.util.Map;
 
 /** Receives what a child reports, in the order it was sent. Called on the channel's reader thread. */
@@ -15,5 +16,9 @@ public interface ChannelListener {
 
     /** What a programmatic run's task returned, serialized; only children started by the API send it. */
     default void returnValue(byte[] serialized) {
+    }
+
+    /** The processes the test left running, {@code "pid command line"} each; ignored unless overridden. */
+    default void leftoverProcesses(List<String> processes) {
     }
 }

@@ -64,6 +64,14 @@ public final class ChannelReader {
             }
             case MEASUREMENT -> listener.measurement(Frames.readString(data), data.readLong());
             case RETURN_VALUE -> listener.returnValue(Frames.readBytes(data));
+            case LEFTOVER_PROCESSES -> {
+                int count = data.readInt();
+                List<String> processes = new ArrayList<>(Math.min(count, 1024));
+                for (int i = 0; i < count; i++) {
+                    processes.add(Frames.readString(data));
+                }
+                listener.leftoverProcesses(processes);
+            }
             case ASSIGNMENT -> { } // only ever sent parent to child
         }
     }

@@ -5,6 +5,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -58,6 +59,15 @@ public final class ChannelWriter implements AutoCloseable {
     /** What a programmatic run's task returned, already serialized ({@link ReturnValues#encode}). */
     public void returnValue(byte[] serialized) {
         send(FrameType.RETURN_VALUE, data -> Frames.writeBytes(data, serialized));
+    }
+
+    public void leftoverProcesses(List<String> processes) {
+        send(FrameType.LEFTOVER_PROCESSES, data -> {
+            data.writeInt(processes.size());
+            for (String process : processes) {
+                Frames.writeString(data, process);
+            }
+        });
     }
 
     private synchronized void send(FrameType type, FramePayload payload) {

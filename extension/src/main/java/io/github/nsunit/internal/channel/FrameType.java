@@ -16,7 +16,9 @@ enum FrameType {
     /** Child to parent: a named figure measured in the child (e.g. memory at the start of the test body). */
     MEASUREMENT(5),
     /** Child to parent: what a programmatic run's task returned, Java-serialized ({@code Isolated.call}). */
-    RETURN_VALUE(6);
+    RETURN_VALUE(6),
+    /** Child to parent: the processes the test left running when it ended, {@code "pid command line"} each. */
+    LEFTOVER_PROCESSES(7);
 
     final int code;
 

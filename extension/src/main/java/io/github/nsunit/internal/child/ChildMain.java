@@ -40,9 +40,11 @@ public final class ChildMain {
             result = CallableRunner.isAssigned(assignment) ? new CallableRunner(channel).run(assignment)
                     : run(channel, assignment);
         }
+        LeftoverProcesses.report(assignment.childSettings(), channel);
         channel.result(result);
         channel.close();
         exitReporter.finished();
+        ResultHold.awaitReleaseIfFailed(assignment.childSettings(), result);
         Descendants.kill();
         System.out.flush();
         System.err.flush();

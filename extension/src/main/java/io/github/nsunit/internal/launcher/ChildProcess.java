@@ -50,6 +50,8 @@ public final class ChildProcess implements AutoCloseable {
     private ChildEventSink sink;
     private OutputStream stdin;
     private Optional<ChildSpec.Handshake> handshake = Optional.empty();
+    private Optional<DebugHold> debugHold = Optional.empty();
+    private boolean holdDecided;
 
     private ChildProcess(Process process, Path privateDir, Path fifo) {
         this.process = process;
@@ -63,6 +65,15 @@ public final class ChildProcess implements AutoCloseable {
      * same command starts now, while this one runs.
      */
     public static ChildProcess start(ChildSpec spec, boolean prestartNext) throws IOException {
+        return start(spec, prestartNext, Optional.empty());
+    }
+
+    /**
+     * As {@link #start(ChildSpec, boolean)}; with a {@code hold}, a child whose test fails is kept alive that
+     * long (its stdin stays open: the child waits for it to close) and one that times out is killed only after it.
+     */
+    public static ChildProcess start(ChildSpec spec, boolean prestartNext, Optional<DebugHold> hold)
+            throws IOException {
         ChildCommand command = ChildCommand.of(spec);
         ChildProcess child = SpareChild.take(command.key()).orElse(null);
         if (child == null) {
@@ -71,13 +82,19 @@ public final class ChildProcess implements AutoCloseable {
         if (prestartNext) {
             SpareChild.prepare(command);
         }
+        child.debugHold = hold;
         child.assign(spec);
         return child;
     }
 
+    /** As {@link #start(ChildSpec, boolean, Optional)}, with no spare. */
+    public static ChildProcess start(ChildSpec spec, Optional<DebugHold> hold) throws IOException {
+        return start(spec, false, hold);
+    }
+
     /** Starts the child and hands it its assignment. */
     public static ChildProcess start(ChildSpec spec) throws IOException {
-        return start(spec, false);
+        return start(spec, false, Optional.empty());
     }
 
     /** Starts a child JVM that waits on stdin for its assignment. */
@@ -121,6 +138,14 @@ public final class ChildProcess implements AutoCloseable {
                 delivery.run();
                 continue;
             }
+            if (debugHold.isPresent() && !holdDecided && report.result != null) {
+                holdDecided = true;
+                if (report.result.status() == TestResult.Status.FAILED) {
+                    deadline += holdForDebugging("failed").toNanos();
+                }
+                closeStdin(); // the release: a child whose test failed waits for it
+                continue;
+            }
             if (!process.isAlive()) {
                 if (exitedAt == 0) {
                     exitedAt = System.nanoTime();
@@ -136,6 +161,9 @@ public final class ChildProcess implements AutoCloseable {
             } else if (!timedOut && System.nanoTime() > deadline) {
                 timedOut = true;
                 threadDump = dumpThreads();
+                if (debugHold.isPresent()) {
+                    holdForDebugging("timed out");
+                }
                 killTree();
             }
         }
@@ -273,7 +301,7 @@ public final class ChildProcess implements AutoCloseable {
         } catch (IOException childAlreadyGone) {
             // its exit status and stderr will say why
         }
-        if (spec.handshake().isEmpty()) {
+        if (spec.handshake().isEmpty() && debugHold.isEmpty()) {
             closeStdin();
         }
     }
@@ -296,7 +324,9 @@ public final class ChildProcess implements AutoCloseable {
             report.channelError = "handshake " + handshake.name() + " failed: " + e;
             killTree();
         } finally {
-            closeStdin();
+            if (debugHold.isEmpty()) {
+                closeStdin();
+            }
         }
     }
 
@@ -341,6 +371,44 @@ public final class ChildProcess implements AutoCloseable {
         }
     }
 
+    /** The processes the test left running, as the child listed them after the test (empty if none). */
+    public List<String> leftoverProcesses() {
+        return report.leftoverProcesses;
+    }
+
+    /**
+     * Keeps the child alive for the debug hold, relaying its output meanwhile, after printing how to enter it:
+     * the nsenter command for its namespaces, its cgroups, its threads. Returns how long it held.
+     */
+    private Duration holdForDebugging(String what) throws InterruptedException {
+        DebugHold hold = debugHold.get();
+        long pid = ChildJvm.find(process.toHandle()).map(ProcessHandle::pid).orElse(process.pid());
+        List<String> nsenter = DebugEntry.nsenterOptions(pid);
+        List<String> cgroups = DebugEntry.nsunitCgroups(pid);
+        StringBuilder message = new StringBuilder("[nsunit] ").append(hold.testName()).append(' ').append(what)
+                .append(": its child JVM (pid ").append(pid).append(") is held for ")
+                .append(hold.duration().toSeconds()).append(" s (nsunit.debug.hold), then killed.\n");
+        if (nsenter.isEmpty()) {
+            message.append("[nsunit]   it shares every namespace with this JVM\n");
+        } else {
+            message.append("[nsunit]   enter it: nsenter --target ").append(pid).append(' ')
+                    .append(String.join(" ", nsenter)).append('\n');
+        }
+        cgroups.forEach(cgroup -> message.append("[nsunit]   cgroup: ").append(cgroup).append('\n'));
+        message.append("[nsunit]   threads: jcmd ").append(pid).append(" Thread.print\n");
+        byte[] bytes = message.toString().getBytes(StandardCharsets.UTF_8);
+        sink.stderr(bytes);
+        long start = System.nanoTime();
+        long until = start + hold.duration().toNanos();
+        while (System.nanoTime() < until && process.isAlive()) {
+            Runnable delivery = deliveries.poll(20, TimeUnit.MILLISECONDS);
+            if (delivery != null) {
+                delivery.run();
+            }
+        }
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+
     /** What arrived over the channel. Written by the channel thread, read after it has ended. */
     private final class Report implements ChannelListener {
         volatile TestResult result;
@@ -348,6 +416,12 @@ public final class ChildProcess implements AutoCloseable {
         volatile String channelError;
         volatile byte[] returnValue;
         final Map<String, Long> measurements = new ConcurrentHashMap<>();
+        volatile List<String> leftoverProcesses = List.of();
+
+        @Override
+        public void leftoverProcesses(List<String> processes) {
+            leftoverProcesses = List.copyOf(processes);
+        }
 
         @Override
         public void reportEntry(Map<String, String> entry) {

@@ -2,16 +2,22 @@ package io.github.nsunit.internal.parent;
 
 import io.github.nsunit.internal.cgroup.CgroupStats;
 import io.github.nsunit.internal.channel.Assignment;
+import io.github.nsunit.internal.child.LeftoverProcesses;
+import io.github.nsunit.internal.child.ResultHold;
 import io.github.nsunit.internal.launcher.ChildOutcome;
 import io.github.nsunit.internal.launcher.ChildProcess;
 import io.github.nsunit.internal.launcher.ChildSpec;
+import io.github.nsunit.internal.launcher.DebugHold;
 import io.github.nsunit.internal.launcher.ExitAgentJar;
+import io.github.nsunit.internal.namespace.Namespace;
 import io.github.nsunit.internal.verdict.TestFacts;
 import io.github.nsunit.internal.verdict.Verdict;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Runs one test in a child JVM: start it, relay what it says, wait for it, and turn the outcome into a verdict. */
@@ -23,17 +29,28 @@ final class ChildRun {
         ClassLoader loader = context.getRequiredTestClass().getClassLoader();
         ChildOutcome outcome;
         Optional<CgroupStats> stats;
+        List<String> leftovers;
+        TestOutputSink output = new TestOutputSink(context);
+        boolean pidNamespace = request.namespaces().contains(Namespace.PID);
         try (IsolationPlan plan = IsolationPlan.of(context, request)) {
+            Map<String, String> settings = new HashMap<>(plan.childSettings());
+            if (pidNamespace) {
+                settings.put(LeftoverProcesses.PID_NAMESPACE, "true");
+            }
+            run.debugHold().ifPresent(hold -> settings.put(ResultHold.DEBUG_HOLD, "true"));
             Assignment assignment = new Assignment(context.getUniqueId(), ChildConfigurationParameters.of(context),
-                    plan.childSettings());
+                    settings);
             ChildSpec spec = new ChildSpec(plan.stages(), jvmOptions(run, request), assignment, loader,
                     plan.handshake(), run.sharedArchiveDirectory());
-            boolean prestart = run.prestart() && plan.allowsSpareChild();
+            Optional<DebugHold> hold = run.debugHold().map(duration -> new DebugHold(duration, TestNames.of(context)));
+            // a held child must be the test's own; a spare is started only where it could serve the next test
+            boolean prestart = run.prestart() && plan.allowsSpareChild() && hold.isEmpty();
             if (prestart) {
                 SpareChildCleanup.registerFor(context);
             }
-            try (ChildProcess child = ChildProcess.start(spec, prestart)) {
-                outcome = child.await(WatchdogTimeout.of(context, run), new TestOutputSink(context));
+            try (ChildProcess child = ChildProcess.start(spec, prestart, hold)) {
+                outcome = child.await(WatchdogTimeout.of(context, run), output);
+                leftovers = child.leftoverProcesses();
             }
             stats = plan.stats();
         }
@@ -41,7 +58,8 @@ final class ChildRun {
         TestFacts facts = new TestFacts(TestNames.of(context), loader, request.expectations().outOfMemory(),
                 request.expectations().systemExit(),
                 request.limits().memoryBytes().isPresent() ? request.limits().describeMemory() : "", stats);
-        Optional<Throwable> failure = Verdict.of(outcome, facts);
+        Optional<Throwable> failure = LeftoverReport.apply(run.leaks(), facts.testName(), leftovers, pidNamespace,
+                Verdict.of(outcome, facts), output);
         if (failure.isPresent()) {
             throw failure.get();
         }

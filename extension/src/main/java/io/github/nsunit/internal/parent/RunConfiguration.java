@@ -18,7 +18,7 @@ import java.util.Optional;
  */
 record RunConfiguration(List<String> childJvmArgs, Duration childTimeout, boolean fastStart,
                         DefaultIsolation defaultIsolation, Optional<Path> sharedArchiveDirectory,
-                        boolean prestart) {
+                        boolean prestart, LeakPolicy leaks, Optional<Duration> debugHold) {
     static final Duration DEFAULT_CHILD_TIMEOUT = Duration.ofMinutes(10);
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(RunConfiguration.class);
 
@@ -31,18 +31,18 @@ record RunConfiguration(List<String> childJvmArgs, Duration childTimeout, boolea
         List<String> jvmArgs = context.getConfigurationParameter(Forked.CHILD_JVM_ARGS_PROPERTY_NAME)
                 .map(String::strip).filter(s -> !s.isEmpty())
                 .map(s -> List.of(s.split("\\s+"))).orElse(List.of());
-        Duration timeout = context.getConfigurationParameter(Forked.CHILD_TIMEOUT_PROPERTY_NAME)
-                .map(value -> TimeoutFormat.parse(value).orElseThrow(() -> new ExtensionConfigurationException(
-                        "configuration parameter " + Forked.CHILD_TIMEOUT_PROPERTY_NAME + "=\"" + value
-                                + "\" is not a duration: expected " + TimeoutFormat.ACCEPTED)))
-                .orElse(DEFAULT_CHILD_TIMEOUT);
+        Duration timeout = durationParameter(context, Forked.CHILD_TIMEOUT_PROPERTY_NAME).orElse(DEFAULT_CHILD_TIMEOUT);
         boolean fastStart = booleanParameter(context, Forked.CHILD_FAST_START_PROPERTY_NAME).orElse(true);
         DefaultIsolation isolation = context.getConfigurationParameter(NsunitProperties.ISOLATION_DEFAULT)
                 .map(DefaultIsolation::parse).orElse(DefaultIsolation.NONE);
         // Read only when isolation is refused; a typo must not wait for the one host that refuses to show up.
         UnavailablePolicy.of(context);
         boolean prestart = booleanParameter(context, Forked.CHILD_PRESTART_PROPERTY_NAME).orElse(true);
-        return new RunConfiguration(jvmArgs, timeout, fastStart, isolation, sharedArchiveDirectory(context), prestart);
+        LeakPolicy leaks = context.getConfigurationParameter(Forked.LEAKS_PROPERTY_NAME).map(LeakPolicy::parse)
+                .orElse(LeakPolicy.WARN);
+        Optional<Duration> debugHold = durationParameter(context, Forked.DEBUG_HOLD_PROPERTY_NAME);
+        return new RunConfiguration(jvmArgs, timeout, fastStart, isolation, sharedArchiveDirectory(context), prestart,
+                leaks, debugHold);
     }
 
     // --- start-up lever: class-data-sharing archive (Forked.CHILD_CLASS_DATA_SHARING_PROPERTY_NAME) ---
@@ -58,6 +58,13 @@ record RunConfiguration(List<String> childJvmArgs, Duration childTimeout, boolea
     /** {@code $XDG_CACHE_HOME/nsunit/cds}, else {@code ~/.cache/nsunit/cds}: outside the project, kept between builds. */
     private static Path defaultSharedArchiveDirectory() {
         return CacheDirectory.path().resolve("cds");
+    }
+
+    private static Optional<Duration> durationParameter(ExtensionContext context, String name) {
+        return context.getConfigurationParameter(name)
+                .map(value -> TimeoutFormat.parse(value).orElseThrow(() -> new ExtensionConfigurationException(
+                        "configuration parameter " + name + "=\"" + value + "\" is not a duration: expected "
+                                + TimeoutFormat.ACCEPTED)));
     }
 
     static Optional<Boolean> booleanParameter(ExtensionContext context, String name) {

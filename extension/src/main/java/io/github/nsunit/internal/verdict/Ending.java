@@ -2,7 +2,6 @@ package io.github.nsunit.internal.verdict;
 
 import io.github.nsunit.ChildJvmException;
 import io.github.nsunit.ChildJvmException.Reason;
-import io.github.nsunit.ThrowableStandIn;
 import io.github.nsunit.internal.channel.ExitCall;
 import io.github.nsunit.internal.channel.TestResult;
 import io.github.nsunit.internal.channel.ThrowableCodec;
@@ -70,7 +69,7 @@ public record Ending(Kind kind, Throwable failure, Optional<ExitCall> exitCall) 
                         : ThrowableCodec.decode(result.throwable(), facts.loader());
                 boolean heap = thrown instanceof OutOfMemoryError
                         || thrown.toString().startsWith(OOME);
-                return new Ending(heap ? Kind.HEAP_OUT_OF_MEMORY : Kind.FAILED, recoverable(thrown), Optional.empty());
+                return new Ending(heap ? Kind.HEAP_OUT_OF_MEMORY : Kind.FAILED, thrown, Optional.empty());
             case SKIPPED:
                 return new Ending(Kind.FAILED, new TestAbortedException(
                         facts.testName() + " was skipped in its child JVM: " + result.reason()), Optional.empty());
@@ -78,24 +77,6 @@ public record Ending(Kind kind, Throwable failure, Optional<ExitCall> exitCall) 
                 return new Ending(Kind.OTHER_DEATH, new ChildJvmException(Reason.NOT_RUN, 0,
                         facts.testName() + " did not run in its child JVM: " + result.reason()), Optional.empty());
         }
-    }
-
-    /**
-     * JUnit treats an {@link OutOfMemoryError} as unrecoverable and rethrows it out of the whole run (measured:
-     * Surefire's fork died with "Java heap space" and no test was reported). The child's error says nothing
-     * about the parent's heap, so it travels as a stand-in that prints and traces exactly like it.
-     */
-    private static Throwable recoverable(Throwable thrown) {
-        if (!(thrown instanceof OutOfMemoryError)) {
-            return thrown;
-        }
-        ThrowableStandIn standIn = new ThrowableStandIn(thrown.getClass().getName(), thrown.getMessage(),
-                thrown.getCause());
-        standIn.setStackTrace(thrown.getStackTrace());
-        for (Throwable suppressed : thrown.getSuppressed()) {
-            standIn.addSuppressed(suppressed);
-        }
-        return standIn;
     }
 
     private static ChildJvmException timedOut(ChildOutcome outcome, TestFacts facts) {

@@ -1,6 +1,7 @@
 package io.github.nsunit.internal.verdict;
 
 import io.github.nsunit.ExpectOutOfMemory;
+import io.github.nsunit.ThrowableStandIn;
 import io.github.nsunit.internal.launcher.ChildOutcome;
 import org.opentest4j.AssertionFailedError;
 
@@ -17,6 +18,10 @@ public final class Verdict {
 
     /** The throwable the test must end with, or empty if it passed. */
     public static Optional<Throwable> of(ChildOutcome outcome, TestFacts facts) {
+        return judge(outcome, facts).map(Verdict::recoverable);
+    }
+
+    private static Optional<Throwable> judge(ChildOutcome outcome, TestFacts facts) {
         Ending ending = Ending.of(outcome, facts);
         if (facts.expectedOutOfMemory().isPresent()) {
             return expectOutOfMemory(facts.expectedOutOfMemory().get(), ending, facts);
@@ -25,6 +30,24 @@ public final class Verdict {
             return expectExit(facts.expectedExit().getAsInt(), ending, outcome, facts);
         }
         return Optional.ofNullable(ending.failure());
+    }
+
+    /**
+     * JUnit treats an {@link OutOfMemoryError} as unrecoverable and rethrows it out of the whole run (measured:
+     * Surefire's fork died with "Java heap space" and no test was reported). The child's error says nothing
+     * about the parent's heap, so it travels as a stand-in that prints and traces exactly like it.
+     */
+    private static Throwable recoverable(Throwable thrown) {
+        if (!(thrown instanceof OutOfMemoryError)) {
+            return thrown;
+        }
+        ThrowableStandIn standIn = new ThrowableStandIn(thrown.getClass().getName(), thrown.getMessage(),
+                thrown.getCause());
+        standIn.setStackTrace(thrown.getStackTrace());
+        for (Throwable suppressed : thrown.getSuppressed()) {
+            standIn.addSuppressed(suppressed);
+        }
+        return standIn;
     }
 
     private static Optional<Throwable> expectOutOfMemory(ExpectOutOfMemory.Kind kind, Ending ending, TestFacts facts) {

@@ -1,0 +1,32 @@
+package io.github.nsunit.internal.child;
+
+import io.github.nsunit.internal.channel.TestResult;
+
+import java.io.IOException;
+import java.util.Map;
+
+/**
+ * Debug hold ({@code nsunit.debug.hold}): after sending a failed result, the child stays alive, with its
+ * namespaces and cgroup, until the parent releases it by closing its stdin (or kills it), so a developer can
+ * enter it and look around.
+ */
+public final class ResultHold {
+    /** Setting: {@code true} makes a child whose test failed wait for the parent's release. */
+    public static final String DEBUG_HOLD = "debug.hold";
+
+    private ResultHold() {
+    }
+
+    static void awaitReleaseIfFailed(Map<String, String> settings, TestResult result) {
+        if (!"true".equals(settings.get(DEBUG_HOLD)) || result.status() != TestResult.Status.FAILED) {
+            return;
+        }
+        try {
+            while (System.in.read() >= 0) {
+                // the parent sends nothing: end of stream is the release
+            }
+        } catch (IOException released) {
+            // stdin is gone: released as well
+        }
+    }
+}
