@@ -25,15 +25,18 @@ class StageShapeTest {
         assertThat(new NamespaceStage(request, Privilege.DIRECT, USER, Map.of()).wrap(NEXT)).containsExactly(
                 "unshare", "--fork", "--kill-child", "--pid", "--mount-proc", "--net", "--uts", "--ipc", "--mount",
                 "--propagation", "private", "--",
-                "sh", "-c", "mount -t tmpfs -o mode=1777,nosuid,nodev nsunit-tmp /tmp || exit; \"$@\"; exit $?",
+                "sh", "-c", NamespaceStage.loopbackUpCommand()
+                        + "mount -t tmpfs -o mode=1777,nosuid,nodev nsunit-tmp /tmp || exit; \"$@\"; exit $?",
                 "nsunit-namespace", "java", "-cp", "x y", "Child");
     }
 
     @Test
-    void withoutPidNamespaceUnshareExecsTheRest() {
+    void withoutPidNamespaceUnshareExecsTheRestAfterBringingLoUp() {
         assertThat(new NamespaceStage(NamespaceRequest.of(Namespace.NETWORK), Privilege.USER_NAMESPACE, USER,
                 Map.of()).wrap(NEXT))
-                .containsExactly("unshare", "--user", "--map-root-user", "--net", "--", "java", "-cp", "x y", "Child");
+                .containsExactly("unshare", "--user", "--map-root-user", "--net", "--",
+                        "sh", "-c", NamespaceStage.loopbackUpCommand() + "exec \"$@\"", "nsunit-namespace",
+                        "java", "-cp", "x y", "Child");
     }
 
     @Test
@@ -52,7 +55,7 @@ class StageShapeTest {
                 environment);
         assertThat(stage.wrap(NEXT)).containsExactly(
                 "sudo", "-n", "setpriv", "--pdeathsig=KILL", "--", "unshare", "--net", "--",
-                "sh", "-c", "ip link set lo up || exit; exec \"$@\"", "nsunit-namespace",
+                "sh", "-c", NamespaceStage.loopbackUpCommand() + "exec \"$@\"", "nsunit-namespace",
                 "setpriv", "--reuid=1000", "--regid=1000", "--groups=1000,27", "--inh-caps=-all", "--",
                 "env", "-i", "--", "HOME=/home/u", "SPACED=a b; $(rm -rf /)", "java", "-cp", "x y", "Child");
     }
