@@ -68,8 +68,10 @@ class ContainerDemoTest {
     @Test
     @IsolatedMount
     void hasAnEmptyPrivateTmp() throws IOException {
+        // a build that itself runs under /tmp finds its own directory carried over, and nothing else
+        Path build = Path.of(System.getProperty("user.dir")).toAbsolutePath();
         try (Stream<Path> files = Files.list(Path.of("/tmp"))) {
-            assertThat(files).isEmpty();
+            assertThat(files).allMatch(file -> build.startsWith(file));
         }
         Files.writeString(Path.of("/tmp/only-in-this-test"), "never on the host");
     }

@@ -70,6 +70,22 @@ public final class NamespaceStage implements CommandStage {
         return request.contains(Namespace.NETWORK) && (privilege == Privilege.SUDO || IP.isPresent());
     }
 
+    /**
+     * Mounts an empty tmpfs on {@code /tmp}, then carries over the entries named before {@code --} (the build's
+     * own directory when it lives under {@code /tmp}): the old {@code /tmp} stays reachable through a descriptor
+     * opened before the mount, is bind-mounted aside just long enough to bind those entries into the new one,
+     * and is unmounted again. The names are arguments, never spliced into the script.
+     */
+    static final String FRESH_TMP = "exec 9</tmp || exit; "
+            + "mount -t tmpfs -o mode=1777,nosuid,nodev " + TMP_SOURCE + " /tmp || exit; "
+            + "if [ \"$1\" != -- ]; then "
+            + "mkdir /tmp/.nsunit-host && mount --no-canonicalize --bind /proc/self/fd/9 /tmp/.nsunit-host || exit; "
+            + "while [ \"$1\" != -- ]; do "
+            + "if [ -d \"/tmp/.nsunit-host/$1\" ]; then mkdir \"/tmp/$1\"; else : > \"/tmp/$1\"; fi "
+            + "&& mount --bind \"/tmp/.nsunit-host/$1\" \"/tmp/$1\" || exit; shift; done; "
+            + "umount /tmp/.nsunit-host && rmdir /tmp/.nsunit-host || exit; fi; "
+            + "exec 9<&-; shift; ";
+
     /** The shell command that brings lo up, e.g. {@code /usr/sbin/ip link set lo up || exit; }. */
     static String loopbackUpCommand() {
         return IP.map(Object::toString).orElse("ip") + " link set lo up || exit; ";
@@ -114,6 +130,10 @@ public final class NamespaceStage implements CommandStage {
         String script = setupScript();
         if (script != null) {
             command.addAll(List.of("sh", "-c", script, "nsunit-namespace"));
+            if (request.freshTmp()) {
+                command.addAll(request.keptInTmp()); // names the script carries into the fresh /tmp, then "--"
+                command.add("--");
+            }
         }
         if (privilege == Privilege.SUDO) {
             command.addAll(SudoChain.dropTo(invokingUser, environment));
@@ -131,10 +151,7 @@ public final class NamespaceStage implements CommandStage {
         }
         // Root in the new network namespace (and under sudo, the last step that is): bring lo up here.
         String loopback = loopbackAsRoot ? loopbackUpCommand() : "";
-        String mountTmp = request.freshTmp()
-                ? "mount -t tmpfs -o mode=1777,nosuid,nodev " + TMP_SOURCE + " /tmp || exit; "
-                : "";
-        // "$@" is the rest of the chain, passed positionally: nothing of it is ever spliced into the script.
+        String mountTmp = request.freshTmp() ? FRESH_TMP : "";
         return loopback + mountTmp + (pid ? "\"$@\"; exit $?" : "exec \"$@\"");
     }
 

@@ -31,9 +31,6 @@ final class IsolationPlan implements AutoCloseable {
 
     static IsolationPlan of(ExtensionContext context, IsolationRequest request) {
         LimitsRequest limits = request.limits();
-        if (request.namespaces().freshTmp()) {
-            TmpShadowCheck.check(context);
-        }
         Strategy strategy = request.namespaces().isEmpty() ? Strategy.AUTO : strategy(context);
         IsolationSpec spec = new IsolationSpec(label(context), limits.initialCgroupLimits(),
                 limits.testScopedMemory() ? limits.memoryBytes() : OptionalLong.empty(), request.namespaces(),

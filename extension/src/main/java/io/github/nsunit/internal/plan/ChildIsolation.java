@@ -8,6 +8,7 @@ import io.github.nsunit.internal.child.ChildSetup;
 import io.github.nsunit.internal.launcher.ChildSpec;
 import io.github.nsunit.internal.launcher.CommandStage;
 import io.github.nsunit.internal.namespace.HostProbe;
+import io.github.nsunit.internal.namespace.NamespaceRequest;
 import io.github.nsunit.internal.namespace.NamespaceStage;
 import io.github.nsunit.internal.namespace.Privilege;
 
@@ -101,7 +102,9 @@ public final class ChildIsolation implements AutoCloseable {
             return;
         }
         Privilege privilege = HostProbe.shared().choose(spec.strategy(), spec.namespaces());
-        NamespaceStage namespaces = NamespaceStage.forThisProcess(spec.namespaces(), privilege, System.getenv());
+        NamespaceRequest request = spec.namespaces().freshTmp()
+                ? spec.namespaces().keepingInTmp(HostTmpEntries.neededByChild()) : spec.namespaces();
+        NamespaceStage namespaces = NamespaceStage.forThisProcess(request, privilege, System.getenv());
         stages.add(namespaces);
         if (namespaces.childBringsUpLoopback()) {
             childSettings.put(ChildSetup.LOOPBACK, "up");

@@ -25,9 +25,17 @@ class StageShapeTest {
         assertThat(new NamespaceStage(request, Privilege.DIRECT, USER, Map.of()).wrap(NEXT)).containsExactly(
                 "unshare", "--fork", "--kill-child", "--pid", "--mount-proc", "--net", "--uts", "--ipc", "--mount",
                 "--propagation", "private", "--",
-                "sh", "-c", NamespaceStage.loopbackUpCommand()
-                        + "mount -t tmpfs -o mode=1777,nosuid,nodev nsunit-tmp /tmp || exit; \"$@\"; exit $?",
-                "nsunit-namespace", "java", "-cp", "x y", "Child");
+                "sh", "-c", NamespaceStage.loopbackUpCommand() + NamespaceStage.FRESH_TMP + "\"$@\"; exit $?",
+                "nsunit-namespace", "--", "java", "-cp", "x y", "Child");
+    }
+
+    @Test
+    void aFreshTmpCarriesTheNamedHostEntriesAsArgumentsNeverInTheScript() {
+        NamespaceRequest request = new NamespaceRequest(Set.of(), true).keepingInTmp(java.util.List.of("ci $(x)", "b"));
+        assertThat(new NamespaceStage(request, Privilege.DIRECT, USER, Map.of()).wrap(NEXT)).containsExactly(
+                "unshare", "--mount", "--propagation", "private", "--",
+                "sh", "-c", NamespaceStage.FRESH_TMP + "exec \"$@\"", "nsunit-namespace", "ci $(x)", "b", "--",
+                "java", "-cp", "x y", "Child");
     }
 
     @Test
