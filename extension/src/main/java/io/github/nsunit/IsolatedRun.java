@@ -251,16 +251,8 @@ public final class IsolatedRun {
     }
 
     private <T> RunResult<T> start(Map<String, String> task, String taskName, ClassLoader loader) {
-        CgroupLimits limits = CgroupLimits.none();
-        if (memoryBytes.isPresent() && memoryScope == MemoryLimit.Scope.PROCESS) {
-            limits = limits.withMemoryBytes(memoryBytes.getAsLong());
-        }
-        if (cpuCores.isPresent()) {
-            limits = limits.withCpuCores(cpuCores.getAsDouble());
-        }
-        if (pidsMax.isPresent()) {
-            limits = limits.withPidsMax(pidsMax.getAsLong());
-        }
+        CgroupLimits limits = new CgroupLimits(
+                memoryScope == MemoryLimit.Scope.PROCESS ? memoryBytes : OptionalLong.empty(), cpuCores, pidsMax);
         boolean testScoped = memoryBytes.isPresent() && memoryScope == MemoryLimit.Scope.TEST;
         IsolationSpec isolation = new IsolationSpec("api-" + taskName, limits,
                 testScoped ? memoryBytes : OptionalLong.empty(), new NamespaceRequest(namespaces, freshTmp),

@@ -22,16 +22,18 @@ import java.util.Set;
  * not on it yet (Surefire and IDEs put them on a class path of their own).
  */
 final class ChildClassPath {
-    /** One class from each artifact the child cannot run without. */
-    private static final List<String> REQUIRED = List.of(
+    /** One class from each jar of JUnit and nsunit that every child loads. */
+    static final List<String> JUNIT_AND_NSUNIT = List.of(
             "io.github.nsunit.internal.child.ChildMain",
             "org.junit.platform.launcher.core.LauncherFactory",
             "org.junit.platform.engine.TestEngine",
             "org.junit.platform.commons.support.ReflectionSupport",
             "org.junit.jupiter.engine.JupiterTestEngine",
             "org.junit.jupiter.api.Test",
-            "org.opentest4j.AssertionFailedError",
-            "net.bytebuddy.agent.builder.AgentBuilder");
+            "org.opentest4j.AssertionFailedError");
+    /** One class from each artifact the child cannot run without: those, and byte-buddy for the exit agent. */
+    private static final List<String> REQUIRED = java.util.stream.Stream.concat(JUNIT_AND_NSUNIT.stream(),
+            java.util.stream.Stream.of("net.bytebuddy.agent.builder.AgentBuilder")).toList();
 
     private ChildClassPath() {
     }

@@ -39,16 +39,9 @@ import java.util.stream.Stream;
  * without the archive, and the parent says why once per run.
  */
 final class SharedArchive {
-    /** One class from each jar every child loads. */
-    private static final List<String> ARCHIVED = List.of(
-            "io.github.nsunit.internal.child.ChildMain",
-            "org.junit.platform.launcher.core.LauncherFactory",
-            "org.junit.platform.engine.TestEngine",
-            "org.junit.platform.commons.support.ReflectionSupport",
-            "org.junit.jupiter.engine.JupiterTestEngine",
-            "org.junit.jupiter.api.Test",
-            "org.opentest4j.AssertionFailedError",
-            "org.apiguardian.api.API");
+    /** One class from each jar every child loads: JUnit's, nsunit's, and apiguardian's (JUnit's annotations). */
+    private static final List<String> ARCHIVED = java.util.stream.Stream.concat(
+            ChildClassPath.JUNIT_AND_NSUNIT.stream(), java.util.stream.Stream.of("org.apiguardian.api.API")).toList();
     /** User options that decide whether an archive can be mapped (heap layout, GC); the rest stay out of training. */
     private static final Pattern LAYOUT_OPTION = Pattern.compile(
             "-XX:[+-]?(Use\\w*GC|UseCompressed\\w*|ObjectAlignmentInBytes|MaxHeapSize|InitialHeapSize|\\w*RAMPercentage"

@@ -65,17 +65,8 @@ record LimitsRequest(OptionalLong memoryBytes, String memoryText, MemoryLimit.Sc
 
     /** The limits the cgroup starts with; a test-scoped memory limit is set later, just before the test body. */
     CgroupLimits initialCgroupLimits() {
-        CgroupLimits limits = CgroupLimits.none();
-        if (memoryBytes.isPresent() && memoryScope == MemoryLimit.Scope.PROCESS) {
-            limits = limits.withMemoryBytes(memoryBytes.getAsLong());
-        }
-        if (cpuCores.isPresent()) {
-            limits = limits.withCpuCores(cpuCores.getAsDouble());
-        }
-        if (pidsMax.isPresent()) {
-            limits = limits.withPidsMax(pidsMax.getAsLong());
-        }
-        return limits;
+        return new CgroupLimits(memoryScope == MemoryLimit.Scope.PROCESS ? memoryBytes : OptionalLong.empty(),
+                cpuCores, pidsMax);
     }
 
     /** {@code @MemoryLimit(64M)} or {@code @MemoryLimit(10M, scope = TEST)}: for messages. */
