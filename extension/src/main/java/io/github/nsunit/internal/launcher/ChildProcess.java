@@ -12,11 +12,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,7 +22,6 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * A started child JVM and the three streams the parent reads from it: stdout, stderr and the result channel.
@@ -62,15 +59,9 @@ public final class ChildProcess implements AutoCloseable {
     /**
      * Starts a child for {@code spec} and hands it its assignment: a spare started earlier for an identical
      * command when there is one, else a new one. With {@code prestartNext}, a spare for the next test with the
-     * same command starts now, while this one runs.
-     */
-    public static ChildProcess start(ChildSpec spec, boolean prestartNext) throws IOException {
-        return start(spec, prestartNext, Optional.empty());
-    }
-
-    /**
-     * As {@link #start(ChildSpec, boolean)}; with a {@code hold}, a child whose test fails is kept alive that
-     * long (its stdin stays open: the child waits for it to close) and one that times out is killed only after it.
+     * same command starts now, while this one runs. With a {@code hold}, a child whose test fails is kept alive
+     * that long (its stdin stays open: the child waits for it to close) and one that times out is killed only
+     * after it.
      */
     public static ChildProcess start(ChildSpec spec, boolean prestartNext, Optional<DebugHold> hold)
             throws IOException {
@@ -85,11 +76,6 @@ public final class ChildProcess implements AutoCloseable {
         child.debugHold = hold;
         child.assign(spec);
         return child;
-    }
-
-    /** As {@link #start(ChildSpec, boolean, Optional)}, with no spare. */
-    public static ChildProcess start(ChildSpec spec, Optional<DebugHold> hold) throws IOException {
-        return start(spec, false, hold);
     }
 
     /** Starts the child and hands it its assignment. */
@@ -195,26 +181,12 @@ public final class ChildProcess implements AutoCloseable {
 
     /** Kills the child and everything it started that is still its descendant, deepest first. */
     void killTree() {
-        List<ProcessHandle> tree = new ArrayList<>();
-        tree.add(process.toHandle());
-        try (Stream<ProcessHandle> descendants = process.toHandle().descendants()) {
-            descendants.forEach(tree::add);
-        }
-        tree.sort(Comparator.comparingInt(ChildProcess::depth).reversed());
-        tree.forEach(ProcessHandle::destroyForcibly);
+        ProcessTree.kill(process.toHandle());
         try {
             process.waitFor(DRAIN_AFTER_EXIT_MS, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private static int depth(ProcessHandle handle) {
-        int depth = 0;
-        for (Optional<ProcessHandle> p = handle.parent(); p.isPresent() && depth < 64; p = p.get().parent()) {
-            depth++;
-        }
-        return depth;
     }
 
     private void startPumps() {
@@ -383,20 +355,8 @@ public final class ChildProcess implements AutoCloseable {
     private Duration holdForDebugging(String what) throws InterruptedException {
         DebugHold hold = debugHold.get();
         long pid = ChildJvm.find(process.toHandle()).map(ProcessHandle::pid).orElse(process.pid());
-        List<String> nsenter = DebugEntry.nsenterOptions(pid);
-        List<String> cgroups = DebugEntry.nsunitCgroups(pid);
-        StringBuilder message = new StringBuilder("[nsunit] ").append(hold.testName()).append(' ').append(what)
-                .append(": its child JVM (pid ").append(pid).append(") is held for ")
-                .append(hold.duration().toSeconds()).append(" s (nsunit.debug.hold), then killed.\n");
-        if (nsenter.isEmpty()) {
-            message.append("[nsunit]   it shares every namespace with this JVM\n");
-        } else {
-            message.append("[nsunit]   enter it: nsenter --target ").append(pid).append(' ')
-                    .append(String.join(" ", nsenter)).append('\n');
-        }
-        cgroups.forEach(cgroup -> message.append("[nsunit]   cgroup: ").append(cgroup).append('\n'));
-        message.append("[nsunit]   threads: jcmd ").append(pid).append(" Thread.print\n");
-        byte[] bytes = message.toString().getBytes(StandardCharsets.UTF_8);
+        String message = hold.announcement(what, pid);
+        byte[] bytes = message.getBytes(StandardCharsets.UTF_8);
         sink.stderr(bytes);
         long start = System.nanoTime();
         long until = start + hold.duration().toNanos();
