@@ -8,6 +8,7 @@ import io.github.nsunit.internal.channel.Assignment;
 import io.github.nsunit.internal.launcher.ChildOutcome;
 import io.github.nsunit.internal.launcher.ChildProcess;
 import io.github.nsunit.internal.launcher.ChildSpec;
+import io.github.nsunit.internal.launcher.TrackingCgroups;
 import io.github.nsunit.internal.namespace.NamespaceUnavailableException;
 import io.github.nsunit.internal.plan.ChildIsolation;
 import io.github.nsunit.internal.plan.ChildJvmDefaults;
@@ -40,7 +41,8 @@ public final class TaskRunner {
             ChildSpec spec = new ChildSpec(isolation.stages(),
                     ChildJvmDefaults.of(request.jvmArgs(), request.fastStart(),
                             request.isolation().testScopedMemoryBytes().isPresent()),
-                    new Assignment("", Map.of(), settings), request.loader(), isolation.handshake(), Optional.empty());
+                    new Assignment("", Map.of(), settings), request.loader(), isolation.handshake(), Optional.empty(),
+                    isolation.allowsSpareChild() ? Optional.of(new TrackingCgroups(ApiCgroups::get)) : Optional.empty());
             OutputCapture output = new OutputCapture(request.relayOutput());
             long started = System.nanoTime();
             ChildOutcome outcome = await(request, spec, output);

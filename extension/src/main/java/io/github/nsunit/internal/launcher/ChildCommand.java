@@ -14,12 +14,15 @@ final class ChildCommand {
 
     private final List<String> javaCommand;
     private final List<CommandStage> stages;
+    private final java.util.Optional<TrackingCgroups> tracking;
     private final String key;
 
-    private ChildCommand(List<String> javaCommand, List<CommandStage> stages) {
+    private ChildCommand(List<String> javaCommand, List<CommandStage> stages,
+                         java.util.Optional<TrackingCgroups> tracking) {
         this.javaCommand = List.copyOf(javaCommand);
         this.stages = List.copyOf(stages);
-        this.key = String.join("\u0000", withChannel(CHANNEL_PLACEHOLDER));
+        this.tracking = tracking;
+        this.key = String.join("\u0000", withChannel(CHANNEL_PLACEHOLDER, java.util.Optional.empty()));
     }
 
     static ChildCommand of(ChildSpec spec) {
@@ -33,16 +36,25 @@ final class ChildCommand {
         List<CommandStage> stages = new ArrayList<>();
         stages.add(new ParentDeathStage());
         stages.addAll(spec.stages());
-        return new ChildCommand(java, stages);
+        return new ChildCommand(java, stages, spec.tracking());
     }
 
     String key() {
         return key;
     }
 
-    /** The command, wrapped in every stage, with the channel FIFO opened where descriptors survive. */
-    List<String> withChannel(Path fifo) {
+    /** Where a cgroup that tracks the child comes from, if it needs one. */
+    java.util.Optional<TrackingCgroups> tracking() {
+        return tracking;
+    }
+
+    /**
+     * The command, wrapped in every stage, with the channel FIFO opened where descriptors survive, and joining
+     * the {@code tracking} cgroup first (after the parent-death stage), so everything after is born inside it.
+     */
+    List<String> withChannel(Path fifo, java.util.Optional<CommandStage> trackingJoin) {
         List<CommandStage> all = new ArrayList<>(stages);
+        trackingJoin.ifPresent(join -> all.add(1, join));
         all.add(channelPosition(all), new ChannelStage(fifo));
         List<String> command = javaCommand;
         for (int i = all.size() - 1; i >= 0; i--) {

@@ -1,5 +1,6 @@
 package io.github.nsunit.internal.launcher;
 
+import io.github.nsunit.internal.cgroup.TestCgroup;
 import io.github.nsunit.internal.channel.AssignmentCodec;
 import io.github.nsunit.internal.channel.ChannelListener;
 import io.github.nsunit.internal.channel.ChannelReader;
@@ -50,6 +51,8 @@ public final class ChildProcess implements AutoCloseable {
     private Optional<DebugHold> debugHold = Optional.empty();
     private boolean holdDecided;
 
+    private Optional<TestCgroup> trackingCgroup = Optional.empty();
+
     private ChildProcess(Process process, Path privateDir, Path fifo) {
         this.process = process;
         this.privateDir = privateDir;
@@ -87,15 +90,18 @@ public final class ChildProcess implements AutoCloseable {
     static ChildProcess launch(ChildCommand childCommand) throws IOException {
         Path privateDir = PrivateDirectory.create();
         Path fifo = privateDir.resolve("channel");
+        Optional<TestCgroup> tracking = childCommand.tracking().flatMap(t -> t.create("child"));
         try {
             Fifo.create(fifo);
-            ChildProcess child = new ChildProcess(new ProcessBuilder(childCommand.withChannel(fifo)).start(),
-                    privateDir, fifo);
+            ChildProcess child = new ChildProcess(new ProcessBuilder(
+                    childCommand.withChannel(fifo, tracking.map(TestCgroup::joinStage))).start(), privateDir, fifo);
+            child.trackingCgroup = tracking;
             LiveChildren.add(child);
             child.startPumps();
             return child;
         } catch (IOException | RuntimeException e) {
             PrivateDirectory.delete(privateDir);
+            tracking.ifPresent(TestCgroup::close);
             throw e;
         }
     }
@@ -174,6 +180,7 @@ public final class ChildProcess implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            trackingCgroup.ifPresent(TestCgroup::close); // kills what left the tree: setsid, double forks
             LiveChildren.remove(this);
             PrivateDirectory.delete(privateDir);
         }

@@ -9,12 +9,13 @@ import java.util.function.LongConsumer;
 
 /**
  * What to start: the isolation stages, outermost first (e.g. cgroup join, then namespaces), the child JVM's
- * options, the assignment it receives once started, an optional handshake, and where its class-data-sharing
- * archives are cached (empty: start without one).
+ * options, the assignment it receives once started, an optional handshake, where its class-data-sharing
+ * archives are cached (empty: start without one), and where to get a cgroup that tracks the child when its
+ * stages do not already put it in one.
  */
 public record ChildSpec(List<CommandStage> stages, List<String> jvmArgs, Assignment assignment,
                         ClassLoader testClassLoader, Optional<Handshake> handshake,
-                        Optional<Path> sharedArchiveDirectory) {
+                        Optional<Path> sharedArchiveDirectory, Optional<TrackingCgroups> tracking) {
 
     public ChildSpec {
         stages = List.copyOf(stages);
@@ -24,7 +25,7 @@ public record ChildSpec(List<CommandStage> stages, List<String> jvmArgs, Assignm
     /** A plain child: no handshake, no class-data-sharing archive. */
     public ChildSpec(List<CommandStage> stages, List<String> jvmArgs, Assignment assignment,
                      ClassLoader testClassLoader) {
-        this(stages, jvmArgs, assignment, testClassLoader, Optional.empty(), Optional.empty());
+        this(stages, jvmArgs, assignment, testClassLoader, Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     /**

@@ -9,6 +9,7 @@ import io.github.nsunit.internal.launcher.ChildProcess;
 import io.github.nsunit.internal.launcher.ChildSpec;
 import io.github.nsunit.internal.launcher.DebugHold;
 import io.github.nsunit.internal.launcher.ExitAgentJar;
+import io.github.nsunit.internal.launcher.TrackingCgroups;
 import io.github.nsunit.internal.namespace.Namespace;
 import io.github.nsunit.internal.verdict.TestFacts;
 import io.github.nsunit.internal.verdict.Verdict;
@@ -40,8 +41,11 @@ final class ChildRun {
             run.debugHold().ifPresent(hold -> settings.put(ResultHold.DEBUG_HOLD, "true"));
             Assignment assignment = new Assignment(context.getUniqueId(), ChildConfigurationParameters.of(context),
                     settings);
+            // a child without limits still gets a cgroup of its own where the host allows: what it starts dies with it
+            Optional<TrackingCgroups> tracking = plan.allowsSpareChild()
+                    ? Optional.of(new TrackingCgroups(() -> RunCgroups.get(context))) : Optional.empty();
             ChildSpec spec = new ChildSpec(plan.stages(), jvmOptions(run, request), assignment, loader,
-                    plan.handshake(), run.sharedArchiveDirectory());
+                    plan.handshake(), run.sharedArchiveDirectory(), tracking);
             Optional<DebugHold> hold = run.debugHold().map(duration -> new DebugHold(duration, TestNames.of(context)));
             // a held child must be the test's own; a spare is started only where it could serve the next test
             boolean prestart = run.prestart() && plan.allowsSpareChild() && hold.isEmpty();

@@ -84,7 +84,7 @@ class SharedArchiveTest {
             // The spec goes through ChildProcess.start, the way the extension starts every child.
             ChildSpec spec = new ChildSpec(List.of(), options,
                     new Assignment(ArchiveTraining.UNIQUE_ID, Map.of(), Map.of()), loader, Optional.empty(),
-                    Optional.of(cache));
+                    Optional.of(cache), Optional.empty());
             ByteArrayOutputStream stdout = new ByteArrayOutputStream();
             ChildOutcome outcome;
             try (ChildProcess child = ChildProcess.start(spec)) {

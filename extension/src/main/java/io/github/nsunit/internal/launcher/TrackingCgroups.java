@@ -1,0 +1,36 @@
+package io.github.nsunit.internal.launcher;
+
+import io.github.nsunit.internal.cgroup.CgroupUnavailableException;
+import io.github.nsunit.internal.cgroup.Cgroups;
+import io.github.nsunit.internal.cgroup.TestCgroup;
+import io.github.nsunit.internal.cgroup.CgroupLimits;
+
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * A cgroup without limits for a child that asks for none, so that everything it starts, also what detaches
+ * itself from its process tree (setsid, a double fork), is killed with it, and what a killed parent left is
+ * removed by the next run. Only where the host lets nsunit create cgroups (root); elsewhere the child goes
+ * without, as before: once refused, not asked again.
+ */
+public final class TrackingCgroups {
+    private static volatile boolean refused;
+    private final Supplier<Cgroups> cgroups;
+
+    public TrackingCgroups(Supplier<Cgroups> cgroups) {
+        this.cgroups = cgroups;
+    }
+
+    Optional<TestCgroup> create(String label) {
+        if (refused) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(cgroups.get().create(label, CgroupLimits.none()));
+        } catch (CgroupUnavailableException | IllegalStateException e) {
+            refused = true;
+            return Optional.empty();
+        }
+    }
+}
