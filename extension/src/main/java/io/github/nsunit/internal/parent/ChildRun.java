@@ -42,7 +42,7 @@ final class ChildRun {
             Assignment assignment = new Assignment(context.getUniqueId(), ChildConfigurationParameters.of(context),
                     settings);
             // a child without limits still gets a cgroup of its own where the host allows: what it starts dies with it
-            Optional<TrackingCgroups> tracking = plan.allowsSpareChild()
+            Optional<TrackingCgroups> tracking = run.trackingCgroup() && plan.allowsSpareChild()
                     ? Optional.of(new TrackingCgroups(() -> RunCgroups.get(context))) : Optional.empty();
             ChildSpec spec = new ChildSpec(plan.stages(), jvmOptions(run, request), assignment, loader,
                     plan.handshake(), run.sharedArchiveDirectory(), tracking);

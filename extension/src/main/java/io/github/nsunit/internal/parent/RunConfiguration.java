@@ -18,7 +18,8 @@ import java.util.Optional;
  */
 record RunConfiguration(List<String> childJvmArgs, Duration childTimeout, boolean fastStart,
                         DefaultIsolation defaultIsolation, Optional<Path> sharedArchiveDirectory,
-                        boolean prestart, LeakPolicy leaks, Optional<Duration> debugHold) {
+                        boolean prestart, LeakPolicy leaks, Optional<Duration> debugHold,
+                        boolean trackingCgroup) {
     static final Duration DEFAULT_CHILD_TIMEOUT = Duration.ofMinutes(10);
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(RunConfiguration.class);
 
@@ -41,8 +42,9 @@ record RunConfiguration(List<String> childJvmArgs, Duration childTimeout, boolea
         LeakPolicy leaks = context.getConfigurationParameter(Forked.LEAKS_PROPERTY_NAME).map(LeakPolicy::parse)
                 .orElse(LeakPolicy.WARN);
         Optional<Duration> debugHold = durationParameter(context, Forked.DEBUG_HOLD_PROPERTY_NAME);
+        boolean trackingCgroup = booleanParameter(context, Forked.CHILD_TRACKING_CGROUP_PROPERTY_NAME).orElse(true);
         return new RunConfiguration(jvmArgs, timeout, fastStart, isolation, sharedArchiveDirectory(context), prestart,
-                leaks, debugHold);
+                leaks, debugHold, trackingCgroup);
     }
 
     // --- start-up lever: class-data-sharing archive (Forked.CHILD_CLASS_DATA_SHARING_PROPERTY_NAME) ---
