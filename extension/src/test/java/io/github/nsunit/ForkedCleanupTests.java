@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -66,7 +65,7 @@ class ForkedCleanupTests {
 
             run.results.testEvents().assertStatistics(stats -> stats.succeeded(1).failed(0));
             assertThat(run.entriesOf("startsSleep").get(0)).containsKey("sleep pid");
-            assertThat(noProcessMatches(marker, Duration.ofSeconds(2))).as("processes named %s", marker).isEmpty();
+            assertThat(Host.processesMatching(marker, Duration.ofSeconds(2))).as("processes named %s", marker).isEmpty();
         } finally {
             System.clearProperty(MARKER_PROPERTY);
             new ProcessBuilder("pkill", "-KILL", "-f", marker).start().waitFor();
@@ -104,22 +103,6 @@ class ForkedCleanupTests {
         } catch (IOException noSuchProcess) {
             return true;
         }
-    }
-
-    /** The command lines of processes matching {@code marker} once they have had {@code within} to go. */
-    private static List<String> noProcessMatches(String marker, Duration within) throws Exception {
-        long deadline = System.nanoTime() + within.toNanos();
-        List<String> found;
-        do {
-            Process pgrep = new ProcessBuilder("pgrep", "-a", "-f", marker).start();
-            found = new String(pgrep.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
-            pgrep.waitFor();
-            if (found.isEmpty()) {
-                return found;
-            }
-            Thread.sleep(50);
-        } while (System.nanoTime() < deadline);
-        return found;
     }
 
     static class SleepingTestCase {

@@ -1,5 +1,8 @@
 package io.github.nsunit.internal.api;
 
+import io.github.nsunit.NsunitProperties;
+import io.github.nsunit.internal.cgroup.Cgroups;
+import io.github.nsunit.internal.cgroup.JvmCgroups;
 import io.github.nsunit.ChildJvmException;
 import io.github.nsunit.IsolationUnavailableException;
 import io.github.nsunit.internal.cgroup.CgroupStats;
@@ -31,7 +34,7 @@ public final class TaskRunner {
     public static TaskOutcome run(TaskRequest request) {
         ChildIsolation isolation;
         try {
-            isolation = ChildIsolation.of(request.isolation(), ApiCgroups::get);
+            isolation = ChildIsolation.of(request.isolation(), TaskRunner::cgroups);
         } catch (CgroupUnavailableException | NamespaceUnavailableException | IllegalStateException e) {
             throw new IsolationUnavailableException(request.taskName() + ": " + e.getMessage(), e);
         }
@@ -42,7 +45,7 @@ public final class TaskRunner {
                     ChildJvmDefaults.of(request.jvmArgs(), request.fastStart(),
                             request.isolation().testScopedMemoryBytes().isPresent()),
                     new Assignment("", Map.of(), settings), request.loader(), isolation.handshake(), Optional.empty(),
-                    isolation.allowsSpareChild() ? Optional.of(new TrackingCgroups(ApiCgroups::get)) : Optional.empty());
+                    isolation.allowsSpareChild() ? Optional.of(new TrackingCgroups(TaskRunner::cgroups)) : Optional.empty());
             OutputCapture output = new OutputCapture(request.relayOutput());
             long started = System.nanoTime();
             ChildOutcome outcome = await(request, spec, output);
@@ -63,5 +66,10 @@ public final class TaskRunner {
             throw new ChildJvmException(ChildJvmException.Reason.NOT_RUN, -1, request.taskName()
                     + ": interrupted while waiting for its child JVM, which was killed");
         }
+    }
+
+    /** No JUnit context here: the base comes from the system property {@value NsunitProperties#CGROUP_BASE}. */
+    private static Cgroups cgroups() {
+        return JvmCgroups.get(java.util.Optional.ofNullable(System.getProperty(NsunitProperties.CGROUP_BASE)));
     }
 }

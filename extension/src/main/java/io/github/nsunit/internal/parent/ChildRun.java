@@ -1,5 +1,7 @@
 package io.github.nsunit.internal.parent;
 
+import io.github.nsunit.NsunitProperties;
+import io.github.nsunit.internal.cgroup.JvmCgroups;
 import io.github.nsunit.internal.cgroup.CgroupStats;
 import io.github.nsunit.internal.channel.Assignment;
 import io.github.nsunit.internal.child.LeftoverProcesses;
@@ -43,7 +45,7 @@ final class ChildRun {
                     settings);
             // a child without limits still gets a cgroup of its own where the host allows: what it starts dies with it
             Optional<TrackingCgroups> tracking = run.trackingCgroup() && plan.allowsSpareChild()
-                    ? Optional.of(new TrackingCgroups(() -> RunCgroups.get(context))) : Optional.empty();
+                    ? Optional.of(new TrackingCgroups(() -> JvmCgroups.get(context.getConfigurationParameter(NsunitProperties.CGROUP_BASE)))) : Optional.empty();
             ChildSpec spec = new ChildSpec(plan.stages(), jvmOptions(run, request), assignment, loader,
                     plan.handshake(), run.sharedArchiveDirectory(), tracking);
             Optional<DebugHold> hold = run.debugHold().map(duration -> new DebugHold(duration, TestNames.of(context)));

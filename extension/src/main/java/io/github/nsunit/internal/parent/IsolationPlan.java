@@ -1,5 +1,6 @@
 package io.github.nsunit.internal.parent;
 
+import io.github.nsunit.internal.cgroup.JvmCgroups;
 import io.github.nsunit.NsunitProperties;
 import io.github.nsunit.internal.cgroup.CgroupStats;
 import io.github.nsunit.internal.cgroup.CgroupUnavailableException;
@@ -36,7 +37,7 @@ final class IsolationPlan implements AutoCloseable {
                 limits.testScopedMemory() ? limits.memoryBytes() : OptionalLong.empty(), request.namespaces(),
                 strategy, request.hostname(), request.deniedSyscalls());
         try {
-            return new IsolationPlan(ChildIsolation.of(spec, () -> RunCgroups.get(context)));
+            return new IsolationPlan(ChildIsolation.of(spec, () -> JvmCgroups.get(context.getConfigurationParameter(NsunitProperties.CGROUP_BASE))));
         } catch (CgroupUnavailableException | NamespaceUnavailableException | IllegalStateException e) {
             throw UnavailablePolicy.of(context).apply(TestNames.of(context), e);
         }
