@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -144,9 +145,27 @@ final class CgroupTree {
 
     /** Kill, wait, remove; throws only if something could not be removed. */
     void destroy(Duration timeout) {
+        destroy(timeout, Optional.empty());
+    }
+
+    /**
+     * Kill, wait, remove, and hand what this process could not remove to {@code access} (under sudo, the run
+     * directories whose parent belongs to root); throws only if something is still left.
+     */
+    void destroy(Duration timeout, Optional<CgroupAccess> access) {
         killAll(timeout);
         boolean empty = awaitEmpty(timeout);
         List<String> failures = remove();
+        if (!failures.isEmpty() && access.isPresent()) {
+            List<Path> left = dirs.stream().flatMap(dir -> subdirectoriesDeepestFirst(dir.path()).stream())
+                    .collect(Collectors.toList());
+            try {
+                access.get().removeLeftOver(left);
+                failures = remove();
+            } catch (CgroupUnavailableException e) {
+                failures.add(e.getMessage());
+            }
+        }
         if (!failures.isEmpty()) {
             throw new CgroupUnavailableException("Could not remove cgroup directories"
                     + (empty ? "" : " (processes still inside after " + timeout.toMillis() + " ms: " + pids() + ")")

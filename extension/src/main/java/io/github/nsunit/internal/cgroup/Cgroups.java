@@ -1,5 +1,7 @@
 package io.github.nsunit.internal.cgroup;
 
+import io.github.nsunit.internal.namespace.ProcessIdentity;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,8 +20,10 @@ import java.util.stream.Stream;
 /**
  * The cgroups of one test run (one per JVM): a run directory {@code nsunit-<pid>-<start>-<random>} in each
  * hierarchy used, made on first use under the hierarchy root or a configured base (never beneath this JVM's
- * own cgroup, which belongs to whoever started it), and one leaf per test beneath it. Opening also removes
- * run directories whose owning JVM died; closing, or the JVM's normal exit, removes this run's.
+ * own cgroup, which belongs to whoever started it), and one leaf per test beneath it. Without root, the run
+ * directory goes to the top of a delegated v2 subtree, or is made through sudo and handed over (see
+ * {@link CgroupAccess}). Making a run directory also removes those in the same base whose owning JVM died;
+ * closing, or the JVM's normal exit, removes this run's.
  */
 public final class Cgroups implements AutoCloseable {
 
@@ -30,7 +34,9 @@ public final class Cgroups implements AutoCloseable {
     private final CgroupLayout layout;
     private final Optional<Path> base;
     private final RunDirectoryName runName = RunDirectoryName.forThisProcess();
+    private final ProcessIdentity self = ProcessIdentity.current();
     private final Map<CgroupMount, CgroupDir> runDirectories = new LinkedHashMap<>();
+    private final Map<CgroupMount, CgroupAccess> access = new LinkedHashMap<>();
     private final Set<TestCgroup> open = new LinkedHashSet<>();
     private final AtomicInteger counter = new AtomicInteger();
     private final Thread shutdownHook = new Thread(this::closeQuietly, "nsunit-cgroup-cleanup");
@@ -78,22 +84,12 @@ public final class Cgroups implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("The nsunit cgroups of this run are already closed");
         }
-        Map<Controller, CgroupMount> joined = new EnumMap<>(Controller.class);
-        joinIfPresent(joined, Controller.MEMORY, limits.memoryBytes().isPresent());
-        joinIfPresent(joined, Controller.CPU, limits.cpuCores().isPresent());
-        joinIfPresent(joined, Controller.CPUACCT, false);
-        joinIfPresent(joined, Controller.PIDS, limits.pidsMax().isPresent());
+        Map<Controller, CgroupMount> joined = joinedMounts(limits);
         CgroupMount trackingMount = trackingMount(joined);
-        if (!trackingMount.isV2()) {
-            // Without cgroup.kill, a freezer stops a fork bomb from outrunning the kills.
-            joinIfPresent(joined, Controller.FREEZER, false);
-        }
-
         String name = sanitize(label) + "-" + counter.incrementAndGet();
         Map<CgroupMount, CgroupDir> leaves = new LinkedHashMap<>();
         try {
-            Set<CgroupMount> mounts = new LinkedHashSet<>(joined.values());
-            mounts.add(trackingMount);
+            Set<CgroupMount> mounts = mounts(joined, trackingMount);
             for (CgroupMount mount : mounts) {
                 Path leaf = runDirectory(mount).path().resolve(name);
                 mkdir(leaf, mount);
@@ -104,14 +100,51 @@ public final class Cgroups implements AutoCloseable {
             limits.memoryBytes().ifPresent(bytes -> LimitWriter.memory(byController.get(Controller.MEMORY), bytes));
             limits.cpuCores().ifPresent(cores -> LimitWriter.cpu(byController.get(Controller.CPU), cores));
             limits.pidsMax().ifPresent(max -> LimitWriter.pids(byController.get(Controller.PIDS), max));
-            TestCgroup[] self = new TestCgroup[1];
-            self[0] = new TestCgroup(name, byController, leaves.get(trackingMount), () -> forget(self[0]));
-            open.add(self[0]);
-            return self[0];
+            TestCgroup[] created = new TestCgroup[1];
+            boolean joinThroughSudo = mounts.stream().anyMatch(m -> access.get(m).joinNeedsSudo(m));
+            created[0] = new TestCgroup(name, byController, leaves.get(trackingMount), joinThroughSudo,
+                    () -> forget(created[0]));
+            open.add(created[0]);
+            return created[0];
         } catch (RuntimeException e) {
             new CgroupTree(new ArrayList<>(leaves.values())).remove();
             throw e;
         }
+    }
+
+    /**
+     * A cgroup without limits, if this JVM can make one without sudo (root, a delegated subtree, a configured
+     * base): for tracking a child nobody asked limits for, which should not make nsunit call sudo.
+     */
+    public synchronized Optional<TestCgroup> createWithoutSudo(String label) {
+        Map<Controller, CgroupMount> joined = joinedMounts(CgroupLimits.none());
+        boolean withoutSudo = mounts(joined, trackingMount(joined)).stream().allMatch(mount ->
+                access.containsKey(mount) ? access.get(mount).kind() != CgroupAccess.Kind.SUDO
+                        : CgroupAccess.withoutSudo(layout, mount, configuredBase(mount), self).isPresent());
+        return withoutSudo ? Optional.of(create(label, CgroupLimits.none())) : Optional.empty();
+    }
+
+    /**
+     * The hierarchies a child joins: memory, cpu accounting and pids wherever the host has them (for the
+     * figures), and those its limits need (or fail).
+     */
+    private Map<Controller, CgroupMount> joinedMounts(CgroupLimits limits) {
+        Map<Controller, CgroupMount> joined = new EnumMap<>(Controller.class);
+        joinIfPresent(joined, Controller.MEMORY, limits.memoryBytes().isPresent());
+        joinIfPresent(joined, Controller.CPU, limits.cpuCores().isPresent());
+        joinIfPresent(joined, Controller.CPUACCT, false);
+        joinIfPresent(joined, Controller.PIDS, limits.pidsMax().isPresent());
+        if (!trackingMount(joined).isV2()) {
+            // Without cgroup.kill, a freezer stops a fork bomb from outrunning the kills.
+            joinIfPresent(joined, Controller.FREEZER, false);
+        }
+        return joined;
+    }
+
+    private static Set<CgroupMount> mounts(Map<Controller, CgroupMount> joined, CgroupMount trackingMount) {
+        Set<CgroupMount> mounts = new LinkedHashSet<>(joined.values());
+        mounts.add(trackingMount);
+        return mounts;
     }
 
     private void joinIfPresent(Map<Controller, CgroupMount> joined, Controller controller, boolean required) {
@@ -141,30 +174,34 @@ public final class Cgroups implements AutoCloseable {
         if (existing != null) {
             return existing;
         }
-        Path baseDir = baseDirectory(mount);
-        removeStaleRuns(baseDir, mount);
-        if (mount.isV2()) {
-            enableControllers(baseDir);
-        }
+        CgroupAccess chosen = CgroupAccess.choose(layout, mount, configuredBase(mount), self);
+        Path baseDir = chosen.base();
+        requireCgroupDirectory(baseDir, mount);
+        removeStaleRuns(baseDir, mount, chosen);
         Path dir = baseDir.resolve(runName.toString());
-        mkdir(dir, mount);
+        chosen.makeRunDirectory(dir, mount, mount.isV2() ? controllersToEnable(baseDir) : List.of(), self);
         CgroupDir run = new CgroupDir(dir, mount);
         runDirectories.put(mount, run);
+        access.put(mount, chosen);
         if (mount.isV2()) {
             enableControllers(dir);
         }
         return run;
     }
 
-    private Path baseDirectory(CgroupMount mount) {
-        Path dir = base.map(b -> {
+    /** {@code nsunit.cgroup.base} in {@code mount}'s terms, if configured. */
+    private Optional<Path> configuredBase(CgroupMount mount) {
+        return base.map(b -> {
             if (!b.isAbsolute()) {
                 return mount.mountPoint().resolve(b);
             }
             CgroupMount containing = layout.mounts().stream().filter(m -> b.normalize().startsWith(m.mountPoint()))
                     .findFirst().orElseThrow();
             return mount.mountPoint().resolve(containing.mountPoint().relativize(b.normalize()));
-        }).orElse(mount.mountPoint());
+        });
+    }
+
+    private void requireCgroupDirectory(Path dir, CgroupMount mount) {
         if (!Files.isRegularFile(dir.resolve("cgroup.procs"))) {
             throw new CgroupUnavailableException("The cgroup base " + dir + " (from " + Remedies.BASE_PROPERTY + "="
                     + base.map(Path::toString).orElse("<unset>") + ") does not exist in the "
@@ -172,7 +209,6 @@ public final class Cgroups implements AutoCloseable {
                     + " or is not a cgroup directory. Create it first (mkdir " + dir + "), or unset "
                     + Remedies.BASE_PROPERTY + " to use the hierarchy's root.");
         }
-        return dir;
     }
 
     /**
@@ -180,15 +216,18 @@ public final class Cgroups implements AutoCloseable {
      * leaf's limits need memory, cpu and pids handed down through the base and the run directory.
      */
     private static void enableControllers(Path dir) {
+        for (String name : controllersToEnable(dir)) {
+            CgroupFiles.write(dir.resolve("cgroup.subtree_control"), "+" + name,
+                    "enable the " + name + " controller for the cgroups below " + dir);
+        }
+    }
+
+    /** The controllers a leaf needs that {@code dir} offers but does not yet hand down. */
+    private static List<String> controllersToEnable(Path dir) {
         Set<String> available = words(dir.resolve("cgroup.controllers"));
         Set<String> enabled = words(dir.resolve("cgroup.subtree_control"));
-        for (Controller controller : V2_CONTROLLERS) {
-            String name = controller.kernelName();
-            if (available.contains(name) && !enabled.contains(name)) {
-                CgroupFiles.write(dir.resolve("cgroup.subtree_control"), "+" + name,
-                        "enable the " + name + " controller for the cgroups below " + dir);
-            }
-        }
+        return V2_CONTROLLERS.stream().map(Controller::kernelName)
+                .filter(name -> available.contains(name) && !enabled.contains(name)).collect(Collectors.toList());
     }
 
     private static Set<String> words(Path file) {
@@ -196,7 +235,7 @@ public final class Cgroups implements AutoCloseable {
         return text.isEmpty() ? Set.of() : Set.of(text.split("\\s+"));
     }
 
-    private static void mkdir(Path dir, CgroupMount mount) {
+    static void mkdir(Path dir, CgroupMount mount) {
         try {
             Files.createDirectory(dir);
         } catch (IOException e) {
@@ -207,7 +246,7 @@ public final class Cgroups implements AutoCloseable {
     }
 
     /** Kills and removes run directories in {@code baseDir} whose owning JVM is gone (crashed or killed). */
-    private static void removeStaleRuns(Path baseDir, CgroupMount mount) {
+    private static void removeStaleRuns(Path baseDir, CgroupMount mount, CgroupAccess access) {
         List<Path> stale;
         try (Stream<Path> children = Files.list(baseDir)) {
             stale = children.filter(Files::isDirectory)
@@ -221,7 +260,7 @@ public final class Cgroups implements AutoCloseable {
         }
         for (Path dir : stale) {
             try {
-                new CgroupTree(List.of(new CgroupDir(dir, mount))).destroy(TestCgroup.KILL_TIMEOUT);
+                new CgroupTree(List.of(new CgroupDir(dir, mount))).destroy(TestCgroup.KILL_TIMEOUT, Optional.of(access));
             } catch (RuntimeException e) {
                 LOG.log(System.Logger.Level.WARNING, "nsunit: could not remove the stale cgroup " + dir
                         + " of a dead test run: " + e.getMessage());
@@ -256,14 +295,16 @@ public final class Cgroups implements AutoCloseable {
     private void closeQuietlyOrThrow(boolean throwOnFailure) {
         List<String> failures = new ArrayList<>();
         List<TestCgroup> toClose;
-        List<CgroupDir> runs;
+        Map<CgroupMount, CgroupDir> runs;
+        Map<CgroupMount, CgroupAccess> accesses;
         synchronized (this) {
             if (closed) {
                 return;
             }
             closed = true;
             toClose = new ArrayList<>(open);
-            runs = new ArrayList<>(runDirectories.values());
+            runs = new LinkedHashMap<>(runDirectories);
+            accesses = new LinkedHashMap<>(access);
         }
         for (TestCgroup cgroup : toClose) {
             try {
@@ -272,11 +313,13 @@ public final class Cgroups implements AutoCloseable {
                 failures.add(e.getMessage());
             }
         }
-        try {
-            new CgroupTree(runs).destroy(TestCgroup.KILL_TIMEOUT);
-        } catch (RuntimeException e) {
-            failures.add(e.getMessage());
-        }
+        runs.forEach((mount, run) -> {
+            try {
+                new CgroupTree(List.of(run)).destroy(TestCgroup.KILL_TIMEOUT, Optional.ofNullable(accesses.get(mount)));
+            } catch (RuntimeException e) {
+                failures.add(e.getMessage());
+            }
+        });
         if (!failures.isEmpty()) {
             String message = "nsunit could not remove its cgroups: " + String.join("; ", failures);
             if (throwOnFailure) {

@@ -24,16 +24,19 @@ public final class TestCgroup implements AutoCloseable {
     private final Map<Controller, CgroupDir> byController;
     private final CgroupDir tracking;
     private final CgroupTree tree;
+    private final boolean joinThroughSudo;
     private final Runnable onClose;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    TestCgroup(String name, Map<Controller, CgroupDir> byController, CgroupDir tracking, Runnable onClose) {
+    TestCgroup(String name, Map<Controller, CgroupDir> byController, CgroupDir tracking, boolean joinThroughSudo,
+               Runnable onClose) {
         this.name = name;
         this.byController = Map.copyOf(byController);
         this.tracking = tracking;
         List<CgroupDir> dirs = new ArrayList<>(byController.values());
         dirs.add(tracking);
         this.tree = new CgroupTree(dirs.stream().distinct().collect(Collectors.toList()));
+        this.joinThroughSudo = joinThroughSudo;
         this.onClose = onClose;
     }
 
@@ -51,9 +54,12 @@ public final class TestCgroup implements AutoCloseable {
         return tree.dirs().stream().map(CgroupDir::procsFile).collect(Collectors.toList());
     }
 
-    /** The launcher stage that joins this cgroup and then execs the rest of the chain. */
+    /**
+     * The launcher stage that joins this cgroup and then execs the rest of the chain: through sudo where the
+     * run directory was made that way in a v2 hierarchy (see {@link CgroupAccess}).
+     */
     public CommandStage joinStage() {
-        return new CgroupJoinStage(procsFiles());
+        return new CgroupJoinStage(procsFiles(), joinThroughSudo);
     }
 
     /** Sets (or changes) the memory limit of the running cgroup; swap stays disabled. */

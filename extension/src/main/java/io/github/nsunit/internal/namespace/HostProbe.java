@@ -1,5 +1,7 @@
 package io.github.nsunit.internal.namespace;
 
+import io.github.nsunit.internal.linux.ToolRun;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

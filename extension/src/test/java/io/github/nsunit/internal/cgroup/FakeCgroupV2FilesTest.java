@@ -32,7 +32,7 @@ class FakeCgroupV2FilesTest {
         CgroupMount fakeMount = new CgroupMount(fakeLeaf.getParent(), "/", CgroupVersion.V2, Set.of("memory", "cpu", "pids"));
         CgroupDir dir = new CgroupDir(fakeLeaf, fakeMount);
         cgroup = new TestCgroup("fake", Map.of(Controller.MEMORY, dir, Controller.CPU, dir, Controller.PIDS, dir),
-                dir, () -> { });
+                dir, false, () -> { });
     }
 
     @Test

@@ -8,7 +8,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Without root and without a delegated subtree, creating a cgroup fails with a message that says what to do. */
+/** Without root, sudo or a delegated subtree, creating a cgroup fails with a message that says what to do. */
 class UnprivilegedCgroupTest {
 
     @BeforeEach
@@ -28,6 +28,6 @@ class UnprivilegedCgroupTest {
         assertThat(output).startsWith("UNAVAILABLE Could not create the cgroup /sys/fs/cgroup/")
                 .contains("/nsunit-")
                 .contains("permission denied (EACCES/EPERM)")
-                .contains("Run the tests as root", "-Dnsunit.cgroup.base=nsunit", "delegated subtree");
+                .contains("run the tests as root", "passwordless sudo", "-Dnsunit.cgroup.base=nsunit", "delegated subtree");
     }
 }

@@ -1,4 +1,4 @@
-package io.github.nsunit.internal.namespace;
+package io.github.nsunit.internal.linux;
 
 import java.io.File;
 import java.io.IOException;
@@ -8,16 +8,16 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Runs a short probe command to completion and keeps its exit status and output, for probes and messages. */
-record ToolRun(List<String> command, int exitCode, String output) {
+public record ToolRun(List<String> command, int exitCode, String output) {
 
     /** Exit code used here when the command could not be started at all. */
-    static final int NOT_STARTED = -1;
+    public static final int NOT_STARTED = -1;
     /** Exit code used here when the command did not finish in time and was killed. */
-    static final int TIMED_OUT = -2;
+    public static final int TIMED_OUT = -2;
 
     private static final long TIMEOUT_SECONDS = 10;
 
-    static ToolRun of(List<String> command) {
+    public static ToolRun of(List<String> command) {
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectInput(new File("/dev/null"))
                 .redirectErrorStream(true);
@@ -44,12 +44,12 @@ record ToolRun(List<String> command, int exitCode, String output) {
         }
     }
 
-    boolean succeeded() {
+    public boolean succeeded() {
         return exitCode == 0;
     }
 
     /** "`unshare --net true` exited 1: unshare: unshare failed: Operation not permitted". */
-    String describe() {
+    public String describe() {
         String shown = "`" + String.join(" ", command) + "`";
         switch (exitCode) {
             case NOT_STARTED:
