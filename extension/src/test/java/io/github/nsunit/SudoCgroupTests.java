@@ -25,10 +25,22 @@ class SudoCgroupTests {
     private static long uid;
     private static UserRun run;
 
+    /** What a killed earlier run of this user left: a handed-over run directory with a leaf in it. */
+    private static Path staleRun;
+
     @BeforeAll
     static void runAsTheSudoUser() throws Exception {
         uid = UserRun.uidOf("nsunit-sudo");
+        staleRun = memoryHierarchy().resolve("nsunit-999999999-1-5ca1ab1e"); // above any pid_max: its owner is gone
+        Files.createDirectory(staleRun);
+        Files.createDirectory(staleRun.resolve("Killed.test-1"));
+        Host.run("chown", "-R", uid + ":" + UserRun.gidOf(uid), staleRun.toString());
         run = UserRun.as(uid, List.of(), "sudo|" + LimitsTestCase.class.getName());
+    }
+
+    private static Path memoryHierarchy() {
+        Path v1 = Path.of("/sys/fs/cgroup/memory");
+        return Files.isDirectory(v1) ? v1 : Path.of("/sys/fs/cgroup");
     }
 
     @AfterAll
@@ -36,6 +48,17 @@ class SudoCgroupTests {
         if (run != null) {
             run.close();
         }
+        if (staleRun != null) {
+            Files.deleteIfExists(staleRun.resolve("Killed.test-1"));
+            Files.deleteIfExists(staleRun);
+        }
+    }
+
+    /** The user removes the dead run's leaf; sudo removes its run directory, which sits in root's directory. */
+    @Test
+    void aDeadRunsHandedOverDirectoryIsRemovedByTheNextRun() {
+        run.assertPassed("sudo/sized");
+        assertThat(staleRun).doesNotExist();
     }
 
     @Test

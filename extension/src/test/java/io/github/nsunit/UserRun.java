@@ -77,7 +77,7 @@ final class UserRun implements AutoCloseable {
         return new UserRun(copy, work, output);
     }
 
-    private static String gidOf(long uid) {
+    static String gidOf(long uid) {
         String gid = Host.run("sh", "-c", "getent passwd " + uid + " | cut -d: -f4").strip();
         return gid.isEmpty() ? String.valueOf(uid) : gid;
     }
