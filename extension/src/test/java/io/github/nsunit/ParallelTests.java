@@ -93,22 +93,6 @@ class ParallelTests {
         }
     }
 
-    /** Parallelism 2 against sequential on the same eight trivial isolated tests, as a figure. */
-    @Test
-    void throughputAtParallelismTwo() {
-        long start = System.nanoTime();
-        EngineRun.of(TrivialTestCase.class).results.testEvents().assertStatistics(s -> s.succeeded(8));
-        long sequential = System.nanoTime() - start;
-        start = System.nanoTime();
-        EngineRun.of(TrivialTestCase.class, PARALLEL).results.testEvents().assertStatistics(s -> s.succeeded(8));
-        long parallel = System.nanoTime() - start;
-
-        System.err.printf("nsunit figure: 8 isolated tests sequential %d ms, parallelism 2 %d ms, speedup %.2f on %d"
-                        + " cores%n", sequential / 1_000_000, parallel / 1_000_000, (double) sequential / parallel,
-                Runtime.getRuntime().availableProcessors());
-        assertThat(parallel).as("parallel run time").isLessThan(sequential);
-    }
-
     private static TestExecutionResult.Status status(EngineRun run, String test) {
         return run.finished(test).getRequiredPayload(TestExecutionResult.class).getStatus();
     }
@@ -206,41 +190,6 @@ class ParallelTests {
         @Test
         void fourth(TestReporter reporter) throws Exception {
             work("fourth", reporter);
-        }
-    }
-
-    @Forked
-    static class TrivialTestCase {
-        @Test
-        void a() {
-        }
-
-        @Test
-        void b() {
-        }
-
-        @Test
-        void c() {
-        }
-
-        @Test
-        void d() {
-        }
-
-        @Test
-        void e() {
-        }
-
-        @Test
-        void f() {
-        }
-
-        @Test
-        void g() {
-        }
-
-        @Test
-        void h() {
         }
     }
 }
