@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Memory limits through the whole engine on a pure cgroup v2 host (most users' CI): the heap is sized from a
@@ -27,9 +26,7 @@ class CgroupV2EngineTests {
 
     @BeforeAll
     static void runFixture() throws IOException {
-        Path controllers = Path.of("/sys/fs/cgroup/cgroup.controllers");
-        assumeTrue(Files.exists(controllers) && Files.readString(controllers).contains("memory"),
-                "needs a pure cgroup v2 host with the memory controller: run extension/src/test/v2vm/run-engine-v2-tests");
+        Host.assumeCgroupV2Memory();
         run = EngineRun.of(V2TestCase.class);
     }
 

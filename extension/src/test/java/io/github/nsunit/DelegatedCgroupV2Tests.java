@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Issue 4 without root and without sudo, on pure cgroup v2: the engine run by {@code nsunit-nopriv} from inside
@@ -29,9 +28,7 @@ class DelegatedCgroupV2Tests {
 
     @BeforeAll
     static void runInsideADelegatedSubtree() throws Exception {
-        Path controllers = Path.of("/sys/fs/cgroup/cgroup.controllers");
-        assumeTrue(Files.exists(controllers) && Files.readString(controllers).contains("memory"),
-                "needs a pure cgroup v2 host with the memory controller: run extension/src/test/v2vm/run-engine-v2-tests");
+        Host.assumeCgroupV2Memory();
         uid = UserRun.uidOf("nsunit-nopriv");
         Path session = DELEGATED.resolve("session");
         Files.createDirectory(DELEGATED);

@@ -134,6 +134,14 @@ final class Host {
         return String.join(File.pathSeparator, copied);
     }
 
+    /** Skips unless this is a pure cgroup v2 host with the memory controller, as in the v2 VM. */
+    static void assumeCgroupV2Memory() throws IOException {
+        Path controllers = Path.of("/sys/fs/cgroup/cgroup.controllers");
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                Files.exists(controllers) && Files.readString(controllers).contains("memory"),
+                "needs a pure cgroup v2 host with the memory controller: run extension/src/test/v2vm/run-engine-v2-tests");
+    }
+
     static void deleteTree(Path dir) throws IOException {
         try (Stream<Path> files = Files.walk(dir)) {
             for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
