@@ -37,6 +37,7 @@ class SpareChildTests {
     void forget() throws IOException {
         System.clearProperty(LOG);
         Files.deleteIfExists(log);
+        Files.deleteIfExists(limitedLog());
     }
 
     @Test
@@ -49,6 +50,29 @@ class SpareChildTests {
         assertThat(entries.get(1).jvmStart()).isLessThan(entries.get(0).bodyAt());
         assertThat(entries.get(2).jvmStart()).isLessThan(entries.get(1).bodyAt());
         assertThat(spareProcesses()).as("a spare left after the run").isEmpty();
+    }
+
+    /** A limited test's spare is born in a cgroup of its own with the same limits, made with it. */
+    @Test
+    void aLimitedTestsChildStartsAheadTooBornInACgroupWithItsLimits() throws IOException {
+        EngineRun.of(LimitedTestCase.class).results.testEvents().assertStatistics(s -> s.succeeded(3));
+
+        List<Entry> entries = entries();
+        assertThat(entries).extracting(Entry::pid).doesNotHaveDuplicates();
+        assertThat(entries.get(1).jvmStart()).isLessThan(entries.get(0).bodyAt());
+        assertThat(entries.get(2).jvmStart()).isLessThan(entries.get(1).bodyAt());
+        List<String> lines = Files.readAllLines(limitedLog());
+        assertThat(lines).hasSize(3).doesNotHaveDuplicates().allSatisfy(line -> {
+            String[] fields = line.split(" ");
+            assertThat(fields[0]).contains("/nsunit-"); // the memory cgroup: one of its own each
+            assertThat(Long.parseLong(fields[1])).isBetween(48L << 20, 64L << 20); // heap sized from 128M
+        });
+        assertThat(spareProcesses()).as("a spare left after the run").isEmpty();
+        assertThat(Host.nsunitLeafCgroups()).as("a spare's cgroup left after the run").isEmpty();
+    }
+
+    private Path limitedLog() {
+        return Path.of(log + ".limited");
     }
 
     @Test
@@ -104,7 +128,7 @@ class SpareChildTests {
             record();
         }
 
-        private static void record() throws Exception {
+        static void record() throws Exception {
             long jvmStart = ProcessHandle.current().info().startInstant().orElseThrow().toEpochMilli();
             long bodyAt = jvmStart + java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
             String line = ProcessHandle.current().pid() + " " + jvmStart + " " + bodyAt + "\n";
@@ -113,4 +137,34 @@ class SpareChildTests {
         }
     }
 
+    @MemoryLimit("128M")
+    @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+    static class LimitedTestCase {
+        @Test
+        @Order(1)
+        void first() throws Exception {
+            record();
+        }
+
+        @Test
+        @Order(2)
+        void second() throws Exception {
+            record();
+        }
+
+        @Test
+        @Order(3)
+        void third() throws Exception {
+            record();
+        }
+
+        private static void record() throws Exception {
+            String memory = Files.readAllLines(Path.of("/proc/self/cgroup")).stream()
+                    .filter(l -> l.contains("memory") || l.startsWith("0::")).findFirst().orElseThrow();
+            Files.writeString(Path.of(System.getProperty(LOG) + ".limited"),
+                    memory + " " + Runtime.getRuntime().maxMemory() + "\n", StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            ThreeTestsTestCase.record();
+        }
+    }
 }

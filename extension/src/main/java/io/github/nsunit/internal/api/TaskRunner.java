@@ -11,7 +11,6 @@ import io.github.nsunit.internal.channel.Assignment;
 import io.github.nsunit.internal.launcher.ChildOutcome;
 import io.github.nsunit.internal.launcher.ChildProcess;
 import io.github.nsunit.internal.launcher.ChildSpec;
-import io.github.nsunit.internal.launcher.TrackingCgroups;
 import io.github.nsunit.internal.namespace.NamespaceUnavailableException;
 import io.github.nsunit.internal.plan.ChildIsolation;
 import io.github.nsunit.internal.plan.ChildJvmDefaults;
@@ -35,29 +34,26 @@ public final class TaskRunner {
         ChildIsolation isolation;
         try {
             isolation = ChildIsolation.of(request.isolation(), TaskRunner::cgroups);
-        } catch (CgroupUnavailableException | NamespaceUnavailableException | IllegalStateException e) {
-            throw new IsolationUnavailableException(request.taskName() + ": " + e.getMessage(), e);
+        } catch (NamespaceUnavailableException | IllegalStateException e) {
+            throw unavailable(request, e);
         }
-        try (isolation) {
-            Map<String, String> settings = new HashMap<>(isolation.childSettings());
-            settings.putAll(request.taskSettings());
-            ChildSpec spec = new ChildSpec(isolation.stages(),
-                    ChildJvmDefaults.of(request.jvmArgs(), request.fastStart(),
-                            request.isolation().testScopedMemoryBytes().isPresent()),
-                    new Assignment("", Map.of(), settings), request.loader(), isolation.handshake(), Optional.empty(),
-                    isolation.allowsSpareChild() ? Optional.of(new TrackingCgroups(TaskRunner::cgroups)) : Optional.empty());
-            OutputCapture output = new OutputCapture(request.relayOutput());
-            long started = System.nanoTime();
-            ChildOutcome outcome = await(request, spec, output);
-            Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
-            Optional<CgroupStats> stats = isolation.stats();
-            return TaskOutcomes.of(request, outcome, stats, output, elapsed);
-        }
-    }
-
-    private static ChildOutcome await(TaskRequest request, ChildSpec spec, OutputCapture output) {
+        Map<String, String> settings = new HashMap<>(isolation.childSettings());
+        settings.putAll(request.taskSettings());
+        ChildSpec spec = new ChildSpec(isolation.stages(),
+                ChildJvmDefaults.of(request.jvmArgs(), request.fastStart(),
+                        request.isolation().testScopedMemoryBytes().isPresent()),
+                new Assignment("", Map.of(), settings), request.loader(), isolation.handshake(), Optional.empty(),
+                isolation.cgroup(true));
+        OutputCapture output = new OutputCapture(request.relayOutput());
+        long started = System.nanoTime();
         try (ChildProcess child = ChildProcess.start(spec)) {
-            return child.await(request.timeout(), output);
+            ChildOutcome outcome = child.await(request.timeout(), output);
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+            // figures only for the limits the task asked for, not for a tracking cgroup
+            Optional<CgroupStats> stats = request.isolation().anyLimit() ? child.cgroupStats() : Optional.empty();
+            return TaskOutcomes.of(request, outcome, stats, output, elapsed);
+        } catch (CgroupUnavailableException e) {
+            throw unavailable(request, e);
         } catch (IOException e) {
             throw new ChildJvmException(ChildJvmException.Reason.NOT_RUN, -1, request.taskName()
                     + ": could not start its child JVM: " + e.getMessage());
@@ -66,6 +62,10 @@ public final class TaskRunner {
             throw new ChildJvmException(ChildJvmException.Reason.NOT_RUN, -1, request.taskName()
                     + ": interrupted while waiting for its child JVM, which was killed");
         }
+    }
+
+    private static IsolationUnavailableException unavailable(TaskRequest request, RuntimeException e) {
+        return new IsolationUnavailableException(request.taskName() + ": " + e.getMessage(), e);
     }
 
     /** No JUnit context here: the base comes from the system property {@value NsunitProperties#CGROUP_BASE}. */

@@ -14,15 +14,16 @@ final class ChildCommand {
 
     private final List<String> javaCommand;
     private final List<CommandStage> stages;
-    private final java.util.Optional<TrackingCgroups> tracking;
+    private final java.util.Optional<ChildCgroup> cgroup;
     private final String key;
 
     private ChildCommand(List<String> javaCommand, List<CommandStage> stages,
-                         java.util.Optional<TrackingCgroups> tracking) {
+                         java.util.Optional<ChildCgroup> cgroup) {
         this.javaCommand = List.copyOf(javaCommand);
         this.stages = List.copyOf(stages);
-        this.tracking = tracking;
-        this.key = String.join("\u0000", withChannel(CHANNEL_PLACEHOLDER, java.util.Optional.empty()));
+        this.cgroup = cgroup;
+        this.key = String.join("\u0000", withChannel(CHANNEL_PLACEHOLDER, java.util.Optional.empty()))
+                + "\u0000cgroup:" + cgroup.map(ChildCgroup::key).orElse("none");
     }
 
     static ChildCommand of(ChildSpec spec) {
@@ -31,30 +32,33 @@ final class ChildCommand {
             start = SharedArchive.apply(start.classPath(), start.jvmArgs(), spec.testClassLoader(),
                     spec.sharedArchiveDirectory().get());
         }
+        // The JVM sets user.timezone on first use of the default zone: read it now, or the command, and with it a
+        // spare's key, would change mid-run when a test first touches a date.
+        java.util.TimeZone.getDefault();
         List<String> java = JavaCommand.of(start.classPath(), ModuleOptions.ofThisJvm(),
                 ChildSystemProperties.of(System.getProperties()), start.jvmArgs(), ChannelStage.CHILD_PATH);
         List<CommandStage> stages = new ArrayList<>();
         stages.add(new ParentDeathStage());
         stages.addAll(spec.stages());
-        return new ChildCommand(java, stages, spec.tracking());
+        return new ChildCommand(java, stages, spec.cgroup());
     }
 
     String key() {
         return key;
     }
 
-    /** Where a cgroup that tracks the child comes from, if it needs one. */
-    java.util.Optional<TrackingCgroups> tracking() {
-        return tracking;
+    /** Where the cgroup the child is born in comes from, if it needs one. */
+    java.util.Optional<ChildCgroup> cgroup() {
+        return cgroup;
     }
 
     /**
      * The command, wrapped in every stage, with the channel FIFO opened where descriptors survive, and joining
-     * the {@code tracking} cgroup first (after the parent-death stage), so everything after is born inside it.
+     * the child's cgroup first (after the parent-death stage), so everything after is born inside it.
      */
-    List<String> withChannel(Path fifo, java.util.Optional<CommandStage> trackingJoin) {
+    List<String> withChannel(Path fifo, java.util.Optional<CommandStage> cgroupJoin) {
         List<CommandStage> all = new ArrayList<>(stages);
-        trackingJoin.ifPresent(join -> all.add(1, join));
+        cgroupJoin.ifPresent(join -> all.add(1, join));
         all.add(channelPosition(all), new ChannelStage(fifo));
         List<String> command = javaCommand;
         for (int i = all.size() - 1; i >= 0; i--) {

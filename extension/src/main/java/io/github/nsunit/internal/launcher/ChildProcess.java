@@ -1,5 +1,6 @@
 package io.github.nsunit.internal.launcher;
 
+import io.github.nsunit.internal.cgroup.CgroupStats;
 import io.github.nsunit.internal.cgroup.TestCgroup;
 import io.github.nsunit.internal.channel.AssignmentCodec;
 import io.github.nsunit.internal.channel.ChannelListener;
@@ -51,7 +52,8 @@ public final class ChildProcess implements AutoCloseable {
     private Optional<DebugHold> debugHold = Optional.empty();
     private boolean holdDecided;
 
-    private Optional<TestCgroup> trackingCgroup = Optional.empty();
+    /** The cgroup the child was born in, made with it; removed when it is closed. */
+    private Optional<TestCgroup> cgroup = Optional.empty();
 
     private ChildProcess(Process process, Path privateDir, Path fifo) {
         this.process = process;
@@ -71,7 +73,7 @@ public final class ChildProcess implements AutoCloseable {
         ChildCommand command = ChildCommand.of(spec);
         ChildProcess child = SpareChild.take(command.key()).orElse(null);
         if (child == null) {
-            child = launch(command);
+            child = launch(command, false);
         }
         if (prestartNext) {
             SpareChild.prepare(command);
@@ -86,24 +88,35 @@ public final class ChildProcess implements AutoCloseable {
         return start(spec, false, Optional.empty());
     }
 
-    /** Starts a child JVM that waits on stdin for its assignment. */
-    static ChildProcess launch(ChildCommand childCommand) throws IOException {
+    /**
+     * Starts a child JVM that waits on stdin for its assignment, in a cgroup of its own where its command asks
+     * for one (named after the test, or {@code spare}).
+     *
+     * @throws io.github.nsunit.internal.cgroup.CgroupUnavailableException when the host cannot give the cgroup
+     */
+    static ChildProcess launch(ChildCommand childCommand, boolean spare) throws IOException {
         Path privateDir = PrivateDirectory.create();
         Path fifo = privateDir.resolve("channel");
-        Optional<TestCgroup> tracking = childCommand.tracking().flatMap(t -> t.create("child"));
+        Optional<TestCgroup> cgroup = Optional.empty();
         try {
+            cgroup = childCommand.cgroup().flatMap(c -> c.create(spare));
             Fifo.create(fifo);
             ChildProcess child = new ChildProcess(new ProcessBuilder(
-                    childCommand.withChannel(fifo, tracking.map(TestCgroup::joinStage))).start(), privateDir, fifo);
-            child.trackingCgroup = tracking;
+                    childCommand.withChannel(fifo, cgroup.map(TestCgroup::joinStage))).start(), privateDir, fifo);
+            child.cgroup = cgroup;
             LiveChildren.add(child);
             child.startPumps();
             return child;
         } catch (IOException | RuntimeException e) {
             PrivateDirectory.delete(privateDir);
-            tracking.ifPresent(TestCgroup::close);
+            cgroup.ifPresent(TestCgroup::close);
             throw e;
         }
+    }
+
+    /** The figures of the child's cgroup, if it has one: read after {@link #await}, before {@link #close}. */
+    public Optional<CgroupStats> cgroupStats() {
+        return cgroup.map(TestCgroup::stats);
     }
 
     boolean isAlive() {
@@ -180,7 +193,7 @@ public final class ChildProcess implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            trackingCgroup.ifPresent(TestCgroup::close); // kills what left the tree: setsid, double forks
+            cgroup.ifPresent(TestCgroup::close); // kills what left the tree: setsid, double forks
             LiveChildren.remove(this);
             PrivateDirectory.delete(privateDir);
         }
@@ -296,7 +309,8 @@ public final class ChildProcess implements AutoCloseable {
     /** The child waits on stdin after a handshake measurement: act on it, then let it go on. */
     private void completeHandshake(ChildSpec.Handshake handshake, long value) {
         try {
-            handshake.action().accept(value);
+            handshake.action().accept(cgroup.orElseThrow(() -> new IllegalStateException(
+                    "the child has no cgroup to act on")), value);
             stdin.write('g');
             stdin.flush();
         } catch (IOException | RuntimeException e) {

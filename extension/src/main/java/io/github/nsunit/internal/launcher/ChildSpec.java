@@ -1,21 +1,21 @@
 package io.github.nsunit.internal.launcher;
 
+import io.github.nsunit.internal.cgroup.TestCgroup;
 import io.github.nsunit.internal.channel.Assignment;
 
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.LongConsumer;
+import java.util.function.ObjLongConsumer;
 
 /**
- * What to start: the isolation stages, outermost first (e.g. cgroup join, then namespaces), the child JVM's
- * options, the assignment it receives once started, an optional handshake, where its class-data-sharing
- * archives are cached (empty: start without one), and where to get a cgroup that tracks the child when its
- * stages do not already put it in one.
+ * What to start: the isolation stages, outermost first (e.g. namespaces), the child JVM's options, the
+ * assignment it receives once started, an optional handshake, where its class-data-sharing archives are cached
+ * (empty: start without one), and the cgroup the child is born in, if any.
  */
 public record ChildSpec(List<CommandStage> stages, List<String> jvmArgs, Assignment assignment,
                         ClassLoader testClassLoader, Optional<Handshake> handshake,
-                        Optional<Path> sharedArchiveDirectory, Optional<TrackingCgroups> tracking) {
+                        Optional<Path> sharedArchiveDirectory, Optional<ChildCgroup> cgroup) {
 
     public ChildSpec {
         stages = List.copyOf(stages);
@@ -30,8 +30,8 @@ public record ChildSpec(List<CommandStage> stages, List<String> jvmArgs, Assignm
 
     /**
      * A pause the child makes mid-test: it reports the measurement {@code name} and waits on stdin; the parent
-     * runs {@code action} with the measured value, then lets the child go on.
+     * runs {@code action} with the child's cgroup and the measured value, then lets the child go on.
      */
-    public record Handshake(String name, LongConsumer action) {
+    public record Handshake(String name, ObjLongConsumer<TestCgroup> action) {
     }
 }

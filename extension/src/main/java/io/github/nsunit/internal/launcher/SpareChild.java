@@ -60,7 +60,7 @@ public final class SpareChild {
             discard(spare);
         }
         key = command.key();
-        spare = STARTER.submit(() -> ChildProcess.launch(command));
+        spare = STARTER.submit(() -> ChildProcess.launch(command, true));
     }
 
     /** Kills the spare, if any, and waits until it is gone: the run is over and no test will take it. */

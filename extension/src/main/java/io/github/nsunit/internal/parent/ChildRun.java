@@ -11,7 +11,6 @@ import io.github.nsunit.internal.launcher.ChildProcess;
 import io.github.nsunit.internal.launcher.ChildSpec;
 import io.github.nsunit.internal.launcher.DebugHold;
 import io.github.nsunit.internal.launcher.ExitAgentJar;
-import io.github.nsunit.internal.launcher.TrackingCgroups;
 import io.github.nsunit.internal.namespace.Namespace;
 import io.github.nsunit.internal.verdict.TestFacts;
 import io.github.nsunit.internal.verdict.Verdict;
@@ -35,30 +34,28 @@ final class ChildRun {
         List<String> leftovers;
         TestOutputSink output = new TestOutputSink(context);
         boolean pidNamespace = request.namespaces().contains(Namespace.PID);
-        try (IsolationPlan plan = IsolationPlan.of(context, request)) {
-            Map<String, String> settings = new HashMap<>(plan.childSettings());
-            if (pidNamespace) {
-                settings.put(LeftoverProcesses.PID_NAMESPACE, "true");
-            }
-            run.debugHold().ifPresent(hold -> settings.put(ResultHold.DEBUG_HOLD, "true"));
-            Assignment assignment = new Assignment(context.getUniqueId(), ChildConfigurationParameters.of(context),
-                    settings);
-            // a child without limits still gets a cgroup of its own where the host allows: what it starts dies with it
-            Optional<TrackingCgroups> tracking = run.trackingCgroup() && plan.allowsSpareChild()
-                    ? Optional.of(new TrackingCgroups(() -> JvmCgroups.get(context.getConfigurationParameter(NsunitProperties.CGROUP_BASE)))) : Optional.empty();
-            ChildSpec spec = new ChildSpec(plan.stages(), jvmOptions(run, request), assignment, loader,
-                    plan.handshake(), run.sharedArchiveDirectory(), tracking);
-            Optional<DebugHold> hold = run.debugHold().map(duration -> new DebugHold(duration, TestNames.of(context)));
-            // a held child must be the test's own; a spare is started only where it could serve the next test
-            boolean prestart = run.prestart() && plan.allowsSpareChild() && hold.isEmpty();
-            if (prestart) {
-                SpareChildCleanup.registerFor(context);
-            }
-            try (ChildProcess child = ChildProcess.start(spec, prestart, hold)) {
-                outcome = child.await(WatchdogTimeout.of(context, run), output);
-                leftovers = child.leftoverProcesses();
-            }
-            stats = plan.stats();
+        IsolationPlan plan = IsolationPlan.of(context, request);
+        Map<String, String> settings = new HashMap<>(plan.childSettings());
+        if (pidNamespace) {
+            settings.put(LeftoverProcesses.PID_NAMESPACE, "true");
+        }
+        run.debugHold().ifPresent(hold -> settings.put(ResultHold.DEBUG_HOLD, "true"));
+        Assignment assignment = new Assignment(context.getUniqueId(), ChildConfigurationParameters.of(context),
+                settings);
+        // a child without limits still gets a cgroup of its own where the host allows: what it starts dies with it
+        ChildSpec spec = new ChildSpec(plan.stages(), jvmOptions(run, request), assignment, loader,
+                plan.handshake(), run.sharedArchiveDirectory(), plan.cgroup(run.trackingCgroup()));
+        Optional<DebugHold> hold = run.debugHold().map(duration -> new DebugHold(duration, TestNames.of(context)));
+        // a held child must be the test's own
+        boolean prestart = run.prestart() && hold.isEmpty();
+        if (prestart) {
+            SpareChildCleanup.registerFor(context);
+        }
+        try (ChildProcess child = IsolationPlan.start(context, spec, prestart, hold)) {
+            outcome = child.await(WatchdogTimeout.of(context, run), output);
+            leftovers = child.leftoverProcesses();
+            // figures only for the limits the test asked for, not for a tracking cgroup
+            stats = request.limits().any() ? child.cgroupStats() : Optional.empty();
         }
         stats.ifPresent(figures -> ReportEntries.publish(context, figures));
         TestFacts facts = new TestFacts(TestNames.of(context), loader, request.expectations().outOfMemory(),

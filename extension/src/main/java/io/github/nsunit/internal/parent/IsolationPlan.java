@@ -1,11 +1,13 @@
 package io.github.nsunit.internal.parent;
 
-import io.github.nsunit.internal.cgroup.JvmCgroups;
 import io.github.nsunit.NsunitProperties;
-import io.github.nsunit.internal.cgroup.CgroupStats;
 import io.github.nsunit.internal.cgroup.CgroupUnavailableException;
+import io.github.nsunit.internal.cgroup.JvmCgroups;
+import io.github.nsunit.internal.launcher.ChildCgroup;
+import io.github.nsunit.internal.launcher.ChildProcess;
 import io.github.nsunit.internal.launcher.ChildSpec;
 import io.github.nsunit.internal.launcher.CommandStage;
+import io.github.nsunit.internal.launcher.DebugHold;
 import io.github.nsunit.internal.namespace.NamespaceUnavailableException;
 import io.github.nsunit.internal.namespace.Strategy;
 import io.github.nsunit.internal.plan.ChildIsolation;
@@ -13,6 +15,7 @@ import io.github.nsunit.internal.plan.IsolationSpec;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,7 +26,7 @@ import java.util.OptionalLong;
  * request and the run's configuration, with the host's refusals turned into the run's
  * {@link UnavailablePolicy}. Fails, before any child starts, when the host cannot.
  */
-final class IsolationPlan implements AutoCloseable {
+final class IsolationPlan {
     private final ChildIsolation isolation;
 
     private IsolationPlan(ChildIsolation isolation) {
@@ -38,7 +41,7 @@ final class IsolationPlan implements AutoCloseable {
                 strategy, request.hostname(), request.deniedSyscalls());
         try {
             return new IsolationPlan(ChildIsolation.of(spec, () -> JvmCgroups.get(context.getConfigurationParameter(NsunitProperties.CGROUP_BASE))));
-        } catch (CgroupUnavailableException | NamespaceUnavailableException | IllegalStateException e) {
+        } catch (NamespaceUnavailableException | IllegalStateException e) {
             throw UnavailablePolicy.of(context).apply(TestNames.of(context), e);
         }
     }
@@ -55,19 +58,22 @@ final class IsolationPlan implements AutoCloseable {
         return isolation.handshake();
     }
 
-    /** Whether a child started before the test is known could serve it: not when it must be born in a cgroup. */
-    boolean allowsSpareChild() {
-        return isolation.allowsSpareChild();
+    /** The cgroup the child is born in (see {@link ChildIsolation#cgroup}). */
+    Optional<ChildCgroup> cgroup(boolean tracking) {
+        return isolation.cgroup(tracking);
     }
 
-    /** The cgroup's figures, read after the child ended and before the cgroup is removed. */
-    Optional<CgroupStats> stats() {
-        return isolation.stats();
-    }
-
-    @Override
-    public void close() {
-        isolation.close();
+    /**
+     * Starts the test's child; a host that cannot give its cgroup is the run's {@link UnavailablePolicy}'s
+     * business, like one that cannot make its namespaces.
+     */
+    static ChildProcess start(ExtensionContext context, ChildSpec spec, boolean prestartNext, Optional<DebugHold> hold)
+            throws IOException {
+        try {
+            return ChildProcess.start(spec, prestartNext, hold);
+        } catch (CgroupUnavailableException e) {
+            throw UnavailablePolicy.of(context).apply(TestNames.of(context), e);
+        }
     }
 
     private static Strategy strategy(ExtensionContext context) {

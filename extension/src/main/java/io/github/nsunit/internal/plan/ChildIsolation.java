@@ -1,10 +1,9 @@
 package io.github.nsunit.internal.plan;
 
-import io.github.nsunit.internal.cgroup.CgroupStats;
 import io.github.nsunit.internal.cgroup.Cgroups;
-import io.github.nsunit.internal.cgroup.TestCgroup;
 import io.github.nsunit.internal.child.BeforeBody;
 import io.github.nsunit.internal.child.ChildSetup;
+import io.github.nsunit.internal.launcher.ChildCgroup;
 import io.github.nsunit.internal.launcher.ChildSpec;
 import io.github.nsunit.internal.launcher.CommandStage;
 import io.github.nsunit.internal.namespace.HostProbe;
@@ -21,39 +20,37 @@ import java.util.function.Supplier;
 
 /**
  * How this host gives one child what its {@link IsolationSpec} asks for, with no JUnit context: the stages that
- * wrap the child's command (cgroup join first, so everything after is born inside it; then namespaces), the
- * settings for the steps the child finishes itself, the handshake of a test-scoped memory limit, and the cgroup,
- * which outlives the child so its figures can be read, and is removed on close.
+ * wrap the child's command (namespaces), the settings for the steps the child finishes itself, the handshake
+ * of a test-scoped memory limit, and the cgroup the child is born in, which the launcher makes with each child
+ * (so a child for a limited test can be started ahead too).
  */
-public final class ChildIsolation implements AutoCloseable {
+public final class ChildIsolation {
     private final List<CommandStage> stages = new ArrayList<>();
     private final Map<String, String> childSettings = new HashMap<>();
-    private Optional<TestCgroup> cgroup = Optional.empty();
+    private Optional<ChildCgroup> limitedCgroup = Optional.empty();
     private Optional<ChildSpec.Handshake> handshake = Optional.empty();
+    private final Supplier<Cgroups> cgroups;
+    private final String label;
 
-    private ChildIsolation() {
+    private ChildIsolation(Supplier<Cgroups> cgroups, String label) {
+        this.cgroups = cgroups;
+        this.label = label;
     }
 
     /**
-     * Builds the isolation, creating the cgroup (from {@code cgroups}, asked only when a limit is wanted).
+     * Builds the isolation; {@code cgroups} is asked only when a child is started in a cgroup.
      *
-     * @throws io.github.nsunit.internal.cgroup.CgroupUnavailableException when the host cannot give the cgroup
-     * @throws io.github.nsunit.internal.namespace.NamespaceUnavailableException when it cannot make the namespaces
+     * @throws io.github.nsunit.internal.namespace.NamespaceUnavailableException when the host cannot make the namespaces
      * @throws IllegalStateException when the chosen way to make namespaces cannot set the hostname
      */
     public static ChildIsolation of(IsolationSpec spec, Supplier<Cgroups> cgroups) {
-        ChildIsolation isolation = new ChildIsolation();
-        try {
-            isolation.addCgroup(spec, cgroups);
-            isolation.addNamespaces(spec);
-            if (!spec.deniedSyscalls().isEmpty()) {
-                isolation.childSettings.put(BeforeBody.DENY_SYSCALLS, String.join(",", spec.deniedSyscalls()));
-            }
-            return isolation;
-        } catch (RuntimeException e) {
-            isolation.close();
-            throw e;
+        ChildIsolation isolation = new ChildIsolation(cgroups, spec.label());
+        isolation.addCgroup(spec);
+        isolation.addNamespaces(spec);
+        if (!spec.deniedSyscalls().isEmpty()) {
+            isolation.childSettings.put(BeforeBody.DENY_SYSCALLS, String.join(",", spec.deniedSyscalls()));
         }
+        return isolation;
     }
 
     public List<CommandStage> stages() {
@@ -68,32 +65,23 @@ public final class ChildIsolation implements AutoCloseable {
         return handshake;
     }
 
-    /** Whether a child started before its test is known could serve: not when it must be born in a cgroup. */
-    public boolean allowsSpareChild() {
-        return cgroup.isEmpty();
+    /**
+     * The cgroup the child is born in: one with the spec's limits; else, with {@code tracking}, one without
+     * limits where the host allows it without sudo (so what the child starts dies with it); else none.
+     */
+    public Optional<ChildCgroup> cgroup(boolean tracking) {
+        return limitedCgroup.or(() -> tracking ? Optional.of(ChildCgroup.tracking(cgroups, label)) : Optional.empty());
     }
 
-    /** The cgroup's figures, read after the child ended and before the cgroup is removed. */
-    public Optional<CgroupStats> stats() {
-        return cgroup.map(TestCgroup::stats);
-    }
-
-    @Override
-    public void close() {
-        cgroup.ifPresent(TestCgroup::close);
-    }
-
-    private void addCgroup(IsolationSpec spec, Supplier<Cgroups> cgroups) {
+    private void addCgroup(IsolationSpec spec) {
         if (!spec.anyLimit()) {
             return;
         }
-        TestCgroup testCgroup = cgroups.get().create(spec.label(), spec.initialLimits());
-        cgroup = Optional.of(testCgroup);
-        stages.add(testCgroup.joinStage());
+        limitedCgroup = Optional.of(ChildCgroup.withLimits(cgroups, spec.initialLimits(), label));
         spec.testScopedMemoryBytes().ifPresent(share -> {
             childSettings.put(BeforeBody.MEMORY_HANDSHAKE, "true");
             handshake = Optional.of(new ChildSpec.Handshake(BeforeBody.READY_FOR_LIMIT,
-                    heapInUse -> testCgroup.setMemoryLimit(testCgroup.memoryCurrent() + share)));
+                    (cgroup, heapInUse) -> cgroup.setMemoryLimit(cgroup.memoryCurrent() + share)));
         });
     }
 
