@@ -37,8 +37,12 @@ public final class ChildMain {
         TestResult result = setUp(assignment);
         if (result == null) {
             // A programmatic run (Isolated.call) assigns a task instead of a test; everything else is the same.
-            result = CallableRunner.isAssigned(assignment) ? new CallableRunner(channel).run(assignment)
-                    : run(channel, assignment);
+            if (CallableRunner.isAssigned(assignment)) {
+                SingleTestRunner.closePrepared();
+                result = new CallableRunner(channel).run(assignment);
+            } else {
+                result = run(channel, assignment);
+            }
         }
         LeftoverProcesses.report(assignment.childSettings(), channel);
         channel.result(result);
