@@ -93,6 +93,21 @@ public @interface Forked {
     String CHILD_PRESTART_PROPERTY_NAME = "nsunit.child.prestart";
 
     /**
+     * Configuration parameter: how many children to start ahead (default 2, at least 1), so on several cores
+     * the next tests' children boot side by side; each waiting child holds some 50 MiB. Only with
+     * {@value #CHILD_PRESTART_PROPERTY_NAME}.
+     */
+    String CHILD_PRESTART_COUNT_PROPERTY_NAME = "nsunit.child.prestart.count";
+
+    /**
+     * Configuration parameter: {@code true} (default) lets a child started ahead of its test run nsunit's own
+     * trivial test through a launcher of its own while it waits, so JUnit's one-time start-up in that JVM is
+     * done before the test arrives. The warm-up sees none of your listeners, extensions or configuration;
+     * {@code false} leaves the child idle until its test arrives. Only with {@value #CHILD_PRESTART_PROPERTY_NAME}.
+     */
+    String CHILD_WARM_UP_PROPERTY_NAME = "nsunit.child.warm-up";
+
+    /**
      * Configuration parameter: what happens when a test leaves processes running as it ends (its child JVM's
      * descendants; with {@link IsolatedPid}, every other process of its PID namespace): {@code warn} (default)
      * prints {@code [nsunit] Demo.x() left 2 processes running: 17 sleep 300, ...} to the test's output;

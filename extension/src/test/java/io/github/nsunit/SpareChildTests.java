@@ -6,6 +6,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -73,6 +74,42 @@ class SpareChildTests {
 
     private Path limitedLog() {
         return Path.of(log + ".limited");
+    }
+
+    @Test
+    void twoSparesByDefaultSoTheChildAfterNextBootsAheadToo() throws IOException {
+        EngineRun.of(ThreeTestsTestCase.class).results.testEvents().assertStatistics(s -> s.succeeded(3));
+
+        List<Entry> entries = entries();
+        assertThat(entries.get(2).jvmStart()).isLessThan(entries.get(0).bodyAt());
+    }
+
+    @Test
+    void oneSpareWhenAskedSoTheChildAfterNextWaitsForTheNextTest() throws IOException {
+        EngineRun.of(ThreeTestsTestCase.class, Map.of(Forked.CHILD_PRESTART_COUNT_PROPERTY_NAME, "1"))
+                .results.testEvents().assertStatistics(s -> s.succeeded(3));
+
+        List<Entry> entries = entries();
+        assertThat(entries.get(1).jvmStart()).isLessThan(entries.get(0).bodyAt());
+        assertThat(entries.get(2).jvmStart()).isGreaterThan(entries.get(0).bodyAt());
+        assertThat(spareProcesses()).as("a spare left after the run").isEmpty();
+    }
+
+    @Test
+    void aPrestartCountBelowOneFailsNamingTheParameterAndTheAcceptedForm() {
+        EngineRun run = EngineRun.of(ThreeTestsTestCase.class, Map.of(Forked.CHILD_PRESTART_COUNT_PROPERTY_NAME, "0"));
+
+        assertThat(run.failure("first")).isExactlyInstanceOf(ExtensionConfigurationException.class)
+                .hasMessage("configuration parameter nsunit.child.prestart.count=\"0\" is not a count: expected a"
+                        + " whole number, at least 1");
+    }
+
+    @Test
+    void withoutWarmUpTheTestsStillRunEachInAChildOfItsOwn() throws IOException {
+        EngineRun.of(ThreeTestsTestCase.class, Map.of(Forked.CHILD_WARM_UP_PROPERTY_NAME, "false"))
+                .results.testEvents().assertStatistics(s -> s.succeeded(3));
+
+        assertThat(entries()).extracting(Entry::pid).doesNotHaveDuplicates();
     }
 
     @Test

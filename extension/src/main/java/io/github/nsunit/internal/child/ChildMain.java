@@ -27,9 +27,10 @@ public final class ChildMain {
             System.exit(2);
         }
         ChildMode.enter();
-        // Everything up to here, and the launcher with its engines, does not depend on the test: a child started
-        // before its test is known gets this far while the previous test still runs.
+        // Everything up to here, the launcher with its engines and the warm-up, does not depend on the test: a
+        // child started before its test is known gets this far while the previous test still runs.
         SingleTestRunner.prepareLauncher();
+        WarmUp.runIfWaiting(System.in);
         Assignment assignment = AssignmentCodec.read(System.in);
         ChannelWriter channel = new ChannelWriter(new FileOutputStream(args[0]));
         ExitReporter exitReporter = ExitReporter.install(channel);

@@ -63,20 +63,20 @@ public final class ChildProcess implements AutoCloseable {
 
     /**
      * Starts a child for {@code spec} and hands it its assignment: a spare started earlier for an identical
-     * command when there is one, else a new one. With {@code prestartNext}, a spare for the next test with the
-     * same command starts now, while this one runs. With a {@code hold}, a child whose test fails is kept alive
-     * that long (its stdin stays open: the child waits for it to close) and one that times out is killed only
-     * after it.
+     * command when there is one, else a new one. With {@code prestartNext} above 0, that many spares for the next
+     * tests with the same command are kept started, while this one runs. With a {@code hold}, a child whose test
+     * fails is kept alive that long (its stdin stays open: the child waits for it to close) and one that times
+     * out is killed only after it.
      */
-    public static ChildProcess start(ChildSpec spec, boolean prestartNext, Optional<DebugHold> hold)
+    public static ChildProcess start(ChildSpec spec, int prestartNext, Optional<DebugHold> hold)
             throws IOException {
         ChildCommand command = ChildCommand.of(spec);
         ChildProcess child = SpareChild.take(command.key()).orElse(null);
         if (child == null) {
             child = launch(command, false);
         }
-        if (prestartNext) {
-            SpareChild.prepare(command);
+        if (prestartNext > 0) {
+            SpareChild.prepare(command, prestartNext);
         }
         child.debugHold = hold;
         child.assign(spec);
@@ -85,7 +85,7 @@ public final class ChildProcess implements AutoCloseable {
 
     /** Starts the child and hands it its assignment. */
     public static ChildProcess start(ChildSpec spec) throws IOException {
-        return start(spec, false, Optional.empty());
+        return start(spec, 0, Optional.empty());
     }
 
     /**

@@ -2,6 +2,7 @@ package io.github.nsunit.internal.launcher;
 
 import io.github.nsunit.internal.channel.Assignment;
 import io.github.nsunit.internal.channel.AssignmentCodec;
+import io.github.nsunit.internal.child.WarmUp;
 
 import java.io.File;
 import java.io.IOException;
@@ -135,6 +136,7 @@ final class SharedArchive {
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.addAll(trainingOptions);
             command.add("-XX:ArchiveClassesAtExit=" + temporary);
+            command.add("-D" + WarmUp.PROPERTY + "=always"); // so the archive holds what a spare's warm-up loads
             command.add("-cp");
             command.add(String.join(File.pathSeparator, jars.stream().map(Path::toString).toList()));
             command.add(JavaCommand.CHILD_MAIN);

@@ -1,5 +1,8 @@
 package io.github.nsunit.internal.launcher;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -7,9 +10,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * At most one child started before its test is known, so its JVM start-up overlaps with the test that runs
- * now. It is used only by a test whose command is identical, and never for more than one test; one that no
- * test takes is killed when another is prepared or when this JVM exits.
+ * Children started before their tests are known (as many as asked for), so their JVM start-up overlaps with
+ * the test that runs now. A spare is used only by a test whose command is identical, and never for more than
+ * one test; spares no test takes are killed when a test with another command comes or when this JVM exits.
  *
  * <p>Spares are started on one thread that lives as long as this JVM: the kernel's parent-death signal
  * follows the thread that started a child, so a short-lived thread would take its spare down with it.
@@ -20,60 +23,65 @@ public final class SpareChild {
         thread.setDaemon(true);
         return thread;
     });
+    /** Oldest first: the one started longest ago is the most likely to be ready. All have the same command. */
+    private static final Deque<Future<ChildProcess>> SPARES = new ArrayDeque<>();
     private static String key;
-    private static Future<ChildProcess> spare;
 
     private SpareChild() {
     }
 
     /** The spare, if one was prepared for exactly this command and is still alive. */
     static synchronized Optional<ChildProcess> take(String commandKey) {
-        if (spare == null) {
+        if (SPARES.isEmpty()) {
             return Optional.empty();
         }
-        Future<ChildProcess> taken = spare;
-        boolean matches = commandKey.equals(key);
-        spare = null;
-        key = null;
-        if (!matches) {
-            discard(taken);
+        if (!commandKey.equals(key)) {
+            SPARES.forEach(SpareChild::discard);
+            SPARES.clear();
+            key = null;
             return Optional.empty();
         }
-        try {
-            ChildProcess child = taken.get();
-            if (child.isAlive()) {
-                return Optional.of(child);
+        while (!SPARES.isEmpty()) {
+            Future<ChildProcess> taken = SPARES.poll();
+            try {
+                ChildProcess child = taken.get();
+                if (child.isAlive()) {
+                    return Optional.of(child);
+                }
+                child.close(); // died while waiting (its stderr is lost with it): start a fresh one instead
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Optional.empty();
+            } catch (ExecutionException couldNotStart) {
+                return Optional.empty(); // a fresh start will fail again and report why
             }
-            child.close(); // died while waiting (its stderr is lost with it): start a fresh one instead
-            return Optional.empty();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.empty();
-        } catch (ExecutionException couldNotStart) {
-            return Optional.empty(); // a fresh start will fail again and report why
         }
+        return Optional.empty();
     }
 
-    /** Starts a spare for the next test with this command, replacing any other. */
-    static synchronized void prepare(ChildCommand command) {
-        if (spare != null) {
-            discard(spare);
+    /** Keeps {@code count} spares started for the next tests with this command, replacing any other. */
+    static synchronized void prepare(ChildCommand command, int count) {
+        if (!command.key().equals(key)) {
+            SPARES.forEach(SpareChild::discard);
+            SPARES.clear();
         }
         key = command.key();
-        spare = STARTER.submit(() -> ChildProcess.launch(command, true));
+        while (SPARES.size() < count) {
+            SPARES.add(STARTER.submit(() -> ChildProcess.launch(command, true)));
+        }
     }
 
-    /** Kills the spare, if any, and waits until it is gone: the run is over and no test will take it. */
+    /** Kills the spares, if any, and waits until they are gone: the run is over and no test will take them. */
     public static void discard() {
-        Future<ChildProcess> unused;
+        List<Future<ChildProcess>> unused;
         synchronized (SpareChild.class) {
-            unused = spare;
-            spare = null;
+            unused = List.copyOf(SPARES);
+            SPARES.clear();
             key = null;
         }
-        if (unused != null) {
+        for (Future<ChildProcess> spare : unused) {
             try {
-                unused.get().close();
+                spare.get().close();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (ExecutionException neverStarted) {

@@ -5,6 +5,7 @@ import io.github.nsunit.internal.cgroup.JvmCgroups;
 import io.github.nsunit.internal.cgroup.CgroupStats;
 import io.github.nsunit.internal.channel.Assignment;
 import io.github.nsunit.internal.child.LeftoverProcesses;
+import io.github.nsunit.internal.child.WarmUp;
 import io.github.nsunit.internal.child.ResultHold;
 import io.github.nsunit.internal.launcher.ChildOutcome;
 import io.github.nsunit.internal.launcher.ChildProcess;
@@ -43,15 +44,15 @@ final class ChildRun {
         Assignment assignment = new Assignment(context.getUniqueId(), ChildConfigurationParameters.of(context),
                 settings);
         // a child without limits still gets a cgroup of its own where the host allows: what it starts dies with it
-        ChildSpec spec = new ChildSpec(plan.stages(), jvmOptions(run, request), assignment, loader,
-                plan.handshake(), run.sharedArchiveDirectory(), plan.cgroup(run.trackingCgroup()));
         Optional<DebugHold> hold = run.debugHold().map(duration -> new DebugHold(duration, TestNames.of(context)));
         // a held child must be the test's own
         boolean prestart = run.prestart() && hold.isEmpty();
+        ChildSpec spec = new ChildSpec(plan.stages(), jvmOptions(run, request, prestart), assignment, loader,
+                plan.handshake(), run.sharedArchiveDirectory(), plan.cgroup(run.trackingCgroup()));
         if (prestart) {
             SpareChildCleanup.registerFor(context);
         }
-        try (ChildProcess child = IsolationPlan.start(context, spec, prestart, hold)) {
+        try (ChildProcess child = IsolationPlan.start(context, spec, prestart ? run.prestartCount() : 0, hold)) {
             outcome = child.await(WatchdogTimeout.of(context, run), output);
             leftovers = child.leftoverProcesses();
             // figures only for the limits the test asked for, not for a tracking cgroup
@@ -68,11 +69,19 @@ final class ChildRun {
         }
     }
 
-    /** A test that expects to exit gets the exit agent, which reports even a halt with the stack of the call. */
-    private static List<String> jvmOptions(RunConfiguration run, IsolationRequest request) {
+    /**
+     * A test that expects to exit gets the exit agent, which reports even a halt with the stack of the call; a
+     * child that may be started ahead of its test warms up while it waits.
+     */
+    private static List<String> jvmOptions(RunConfiguration run, IsolationRequest request, boolean prestart) {
         List<String> options = new ArrayList<>(ChildJvmOptions.of(run, request));
         if (request.expectations().systemExit().isPresent()) {
             options.add(0, ExitAgentJar.option());
+        }
+        // A spare warms JUnit up while it waits for its test; not under limits, where the warm-up's footprint could
+        // meet a memory limit after the test was assigned and be taken for the test's.
+        if (prestart && run.warmUp() && !request.limits().any()) {
+            options.add("-D" + WarmUp.PROPERTY + "=true");
         }
         return options;
     }

@@ -67,7 +67,7 @@ final class IsolationPlan {
      * Starts the test's child; a host that cannot give its cgroup is the run's {@link UnavailablePolicy}'s
      * business, like one that cannot make its namespaces.
      */
-    static ChildProcess start(ExtensionContext context, ChildSpec spec, boolean prestartNext, Optional<DebugHold> hold)
+    static ChildProcess start(ExtensionContext context, ChildSpec spec, int prestartNext, Optional<DebugHold> hold)
             throws IOException {
         try {
             return ChildProcess.start(spec, prestartNext, hold);

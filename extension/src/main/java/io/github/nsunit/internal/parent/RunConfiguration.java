@@ -18,8 +18,8 @@ import java.util.Optional;
  */
 record RunConfiguration(List<String> childJvmArgs, Duration childTimeout, boolean fastStart,
                         DefaultIsolation defaultIsolation, Optional<Path> sharedArchiveDirectory,
-                        boolean prestart, LeakPolicy leaks, Optional<Duration> debugHold,
-                        boolean trackingCgroup) {
+                        boolean prestart, int prestartCount, boolean warmUp, LeakPolicy leaks,
+                        Optional<Duration> debugHold, boolean trackingCgroup) {
     static final Duration DEFAULT_CHILD_TIMEOUT = Duration.ofMinutes(10);
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(RunConfiguration.class);
 
@@ -39,12 +39,14 @@ record RunConfiguration(List<String> childJvmArgs, Duration childTimeout, boolea
         // Read only when isolation is refused; a typo must not wait for the one host that refuses to show up.
         UnavailablePolicy.of(context);
         boolean prestart = booleanParameter(context, Forked.CHILD_PRESTART_PROPERTY_NAME).orElse(true);
+        int prestartCount = countParameter(context, Forked.CHILD_PRESTART_COUNT_PROPERTY_NAME).orElse(2);
+        boolean warmUp = booleanParameter(context, Forked.CHILD_WARM_UP_PROPERTY_NAME).orElse(true);
         LeakPolicy leaks = context.getConfigurationParameter(Forked.LEAKS_PROPERTY_NAME).map(LeakPolicy::parse)
                 .orElse(LeakPolicy.WARN);
         Optional<Duration> debugHold = durationParameter(context, Forked.DEBUG_HOLD_PROPERTY_NAME);
         boolean trackingCgroup = booleanParameter(context, Forked.CHILD_TRACKING_CGROUP_PROPERTY_NAME).orElse(true);
         return new RunConfiguration(jvmArgs, timeout, fastStart, isolation, sharedArchiveDirectory(context), prestart,
-                leaks, debugHold, trackingCgroup);
+                prestartCount, warmUp, leaks, debugHold, trackingCgroup);
     }
 
     // --- start-up lever: class-data-sharing archive (Forked.CHILD_CLASS_DATA_SHARING_PROPERTY_NAME) ---
@@ -67,6 +69,21 @@ record RunConfiguration(List<String> childJvmArgs, Duration childTimeout, boolea
                 .map(value -> TimeoutFormat.parse(value).orElseThrow(() -> new ExtensionConfigurationException(
                         "configuration parameter " + name + "=\"" + value + "\" is not a duration: expected "
                                 + TimeoutFormat.ACCEPTED)));
+    }
+
+    private static Optional<Integer> countParameter(ExtensionContext context, String name) {
+        return context.getConfigurationParameter(name).map(String::strip).map(value -> {
+            try {
+                int count = Integer.parseInt(value);
+                if (count >= 1) {
+                    return count;
+                }
+            } catch (NumberFormatException notANumber) {
+                // reported below
+            }
+            throw new ExtensionConfigurationException("configuration parameter " + name + "=\"" + value
+                    + "\" is not a count: expected a whole number, at least 1");
+        });
     }
 
     static Optional<Boolean> booleanParameter(ExtensionContext context, String name) {
