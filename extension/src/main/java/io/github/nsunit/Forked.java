@@ -62,8 +62,8 @@ public @interface Forked {
 
     /**
      * Configuration parameter: {@code true} (default) starts children with JVM options that favour a short
-     * life ({@code -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData}, each left out where your own
-     * options choose otherwise); {@code false} starts them with the JVM's defaults.
+     * life ({@code -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -XX:CompileThresholdScaling=5},
+     * each left out where your own options choose otherwise); {@code false} starts them with the JVM's defaults.
      */
     String CHILD_FAST_START_PROPERTY_NAME = "nsunit.child.fast-start";
 
