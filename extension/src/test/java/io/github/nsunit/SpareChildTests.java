@@ -4,6 +4,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
@@ -70,6 +71,18 @@ class SpareChildTests {
         });
         assertThat(spareProcesses()).as("a spare left after the run").isEmpty();
         assertThat(Host.nsunitLeafCgroups()).as("a spare's cgroup left after the run").isEmpty();
+    }
+
+    /**
+     * At the floor nsunit accepts, a spare's warm-up must not push a trivial test over its limit: every test passes,
+     * each in a child that was started, and warmed up, ahead.
+     */
+    @Test
+    void aSpareWarmedUpAtTheMemoryFloorLeavesItsTestRoom() {
+        EngineRun run = EngineRun.of(AtTheFloorTestCase.class);
+        run.results.testEvents().assertStatistics(s -> s.succeeded(4));
+        assertThat(run.entriesOf("repetition").stream().map(e -> e.get("nsunit.memory.oom-kills"))).hasSize(4)
+                .containsOnly("0");
     }
 
     private Path limitedLog() {
@@ -202,6 +215,13 @@ class SpareChildTests {
                     memory + " " + Runtime.getRuntime().maxMemory() + "\n", StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             ThreeTestsTestCase.record();
+        }
+    }
+
+    @MemoryLimit("36M")
+    static class AtTheFloorTestCase {
+        @RepeatedTest(4)
+        void test() {
         }
     }
 }

@@ -78,9 +78,9 @@ final class ChildRun {
         if (request.expectations().systemExit().isPresent()) {
             options.add(0, ExitAgentJar.option());
         }
-        // A spare warms JUnit up while it waits for its test; not under limits, where the warm-up's footprint could
-        // meet a memory limit after the test was assigned and be taken for the test's.
-        if (prestart && run.warmUp() && !request.limits().any()) {
+        // A spare warms JUnit up while it waits for its test, under a memory limit too: what the warm-up touches the
+        // test's own JUnit run would touch anyway (a trivial test at the 36M floor peaks at 31 MiB, as without).
+        if (prestart && run.warmUp()) {
             options.add("-D" + WarmUp.PROPERTY + "=true");
         }
         return options;
