@@ -157,9 +157,9 @@ class SpareChildTests {
     record Entry(long pid, long jvmStart, long bodyAt) {
     }
 
-    @Forked
+    /** Three tests in order, each recording when its child started and when its body ran, then taking a moment. */
     @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-    static class ThreeTestsTestCase {
+    abstract static class ThreeOrderedTests {
         @Test
         @Order(1)
         void first() throws Exception {
@@ -178,7 +178,7 @@ class SpareChildTests {
             record();
         }
 
-        static void record() throws Exception {
+        void record() throws Exception {
             long jvmStart = ProcessHandle.current().info().startInstant().orElseThrow().toEpochMilli();
             long bodyAt = jvmStart + java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
             String line = ProcessHandle.current().pid() + " " + jvmStart + " " + bodyAt + "\n";
@@ -187,34 +187,21 @@ class SpareChildTests {
         }
     }
 
+    @Forked
+    static class ThreeTestsTestCase extends ThreeOrderedTests {
+    }
+
+    /** Also records its memory cgroup and its maximum heap. */
     @MemoryLimit("128M")
-    @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-    static class LimitedTestCase {
-        @Test
-        @Order(1)
-        void first() throws Exception {
-            record();
-        }
-
-        @Test
-        @Order(2)
-        void second() throws Exception {
-            record();
-        }
-
-        @Test
-        @Order(3)
-        void third() throws Exception {
-            record();
-        }
-
-        private static void record() throws Exception {
+    static class LimitedTestCase extends ThreeOrderedTests {
+        @Override
+        void record() throws Exception {
             String memory = Files.readAllLines(Path.of("/proc/self/cgroup")).stream()
                     .filter(l -> l.contains("memory") || l.startsWith("0::")).findFirst().orElseThrow();
             Files.writeString(Path.of(System.getProperty(LOG) + ".limited"),
                     memory + " " + Runtime.getRuntime().maxMemory() + "\n", StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-            ThreeTestsTestCase.record();
+            super.record();
         }
     }
 
