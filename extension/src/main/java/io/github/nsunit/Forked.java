@@ -124,8 +124,9 @@ public @interface Forked {
 
     /**
      * Configuration parameter: {@code true} (default) puts a child that asks for no limits into a cgroup of its
-     * own anyway where nsunit may create one (root), so what it starts, also what detaches from its process tree,
-     * dies with the test (about 10-20 ms a test, measured); {@code false} relies on the child's process tree.
+     * own anyway where nsunit may create one without sudo (root, a delegated cgroup v2 subtree, a configured
+     * base), so what it starts, also what detaches from its process tree, dies with the test (a few ms a test,
+     * measured); {@code false} relies on the child's process tree.
      */
     String CHILD_TRACKING_CGROUP_PROPERTY_NAME = "nsunit.child.tracking-cgroup";
 }
