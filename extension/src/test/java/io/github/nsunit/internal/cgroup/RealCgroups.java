@@ -54,6 +54,15 @@ final class RealCgroups {
     }
 
     /** Every path of the cgroup's leaves that still exists. */
+    /** Closes {@code cgroups}, if opened, and checks that no run directory of theirs is left. */
+    static void closeLeavingNothing(Cgroups cgroups) {
+        if (cgroups != null) {
+            List<Path> runs = cgroups.runDirectories();
+            cgroups.close();
+            org.assertj.core.api.Assertions.assertThat(existing(runs)).as("run directories left after close").isEmpty();
+        }
+    }
+
     static List<Path> existing(List<Path> dirs) {
         List<Path> left = new ArrayList<>();
         dirs.stream().filter(Files::exists).forEach(left::add);
