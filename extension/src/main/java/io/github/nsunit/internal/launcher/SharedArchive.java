@@ -4,6 +4,7 @@ import io.github.nsunit.internal.channel.Assignment;
 import io.github.nsunit.internal.channel.AssignmentCodec;
 import io.github.nsunit.internal.child.WarmUp;
 
+import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -28,7 +29,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * A dynamic class-data-sharing archive of the classes every child loads (JUnit launcher and Jupiter engine,
+ * A static class-data-sharing archive of the classes every child loads (JUnit launcher and Jupiter engine,
  * nsunit), made once per JDK, jar set and JVM options by a training child, and cached outside the project.
  *
  * <p>The JVM archives classes from jars only, refuses to write an archive once a class came from a directory,
@@ -122,45 +123,74 @@ final class SharedArchive {
         }
     }
 
-    /** Runs a training child that writes the archive under a temporary name, then renames it into place. */
+    /**
+     * Runs a training child that lists the classes it loads, dumps exactly those into a static archive under a
+     * temporary name, then renames it into place. A static archive of the child's own classes replaces the JDK's
+     * default one: a dynamic archive on top of that default maps all of its ~1300 classes as well, most of which
+     * a child never loads (the child's peak resident memory is 2.5 MiB lower, measured).
+     */
     private static void create(Path archive, List<Path> jars, List<String> trainingOptions)
             throws IOException, InterruptedException {
         Path directory = archive.getParent();
         Files.createDirectories(directory);
         prune(directory);
-        Path temporary = directory.resolve(archive.getFileName() + "." + ProcessHandle.current().pid() + "-"
-                + System.nanoTime() + ".tmp");
-        Path log = Files.createTempFile("nsunit-cds-training-", ".log");
+        String unique = archive.getFileName() + "." + ProcessHandle.current().pid() + "-" + System.nanoTime();
+        Path classList = directory.resolve(unique + ".classlist.tmp");
+        Path temporary = directory.resolve(unique + ".tmp");
+        String classPath = String.join(File.pathSeparator, jars.stream().map(Path::toString).toList());
         try {
-            List<String> command = new ArrayList<>();
-            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            command.addAll(trainingOptions);
-            command.add("-XX:ArchiveClassesAtExit=" + temporary);
-            command.add("-D" + WarmUp.PROPERTY + "=always"); // so the archive holds what a spare's warm-up loads
-            command.add("-cp");
-            command.add(String.join(File.pathSeparator, jars.stream().map(Path::toString).toList()));
-            command.add(JavaCommand.CHILD_MAIN);
-            command.add("/dev/null");
-            Process training = new ProcessBuilder(new ParentDeathStage().wrap(command))
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            try (OutputStream stdin = training.getOutputStream()) {
-                AssignmentCodec.write(new Assignment(ArchiveTraining.UNIQUE_ID, Map.of(), Map.of()), stdin);
+            List<String> training = java(trainingOptions);
+            training.add("-XX:DumpLoadedClassList=" + classList);
+            training.add("-D" + WarmUp.PROPERTY + "=always"); // so the archive holds what a spare's warm-up loads
+            training.addAll(List.of("-cp", classPath, JavaCommand.CHILD_MAIN, "/dev/null"));
+            ByteArrayOutputStream assignment = new ByteArrayOutputStream();
+            AssignmentCodec.write(new Assignment(ArchiveTraining.UNIQUE_ID, Map.of(), Map.of()), assignment);
+            run("the training child", training, assignment.toByteArray());
+            if (!Files.isRegularFile(classList) || Files.size(classList) == 0) {
+                throw new IOException("the training child " + String.join(" ", training) + " listed no classes");
             }
-            if (!training.waitFor(TRAINING_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-                training.destroyForcibly().waitFor();
-                throw new IOException("the training child did not finish within " + TRAINING_TIMEOUT.toSeconds()
-                        + " s");
-            }
-            if (training.exitValue() != 0 || !Files.isRegularFile(temporary) || Files.size(temporary) == 0) {
-                throw new IOException("the training child " + String.join(" ", command) + " exited with "
-                        + training.exitValue() + " and no archive; it said: "
-                        + Files.readString(log, StandardCharsets.UTF_8).strip());
+
+            List<String> dump = java(trainingOptions);
+            dump.addAll(List.of("-Xshare:dump", "-XX:SharedClassListFile=" + classList,
+                    "-XX:SharedArchiveFile=" + temporary, "-cp", classPath));
+            run("the archive dump", dump, new byte[0]);
+            if (!Files.isRegularFile(temporary) || Files.size(temporary) == 0) {
+                throw new IOException("the archive dump " + String.join(" ", dump) + " wrote no archive");
             }
             verify(temporary, jars, trainingOptions);
             // Atomic: a concurrent run sees no archive or a whole one, and two runs making it at once both win.
             Files.move(temporary, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } finally {
             Files.deleteIfExists(temporary);
+            Files.deleteIfExists(classList);
+        }
+    }
+
+    private static List<String> java(List<String> options) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(options);
+        return command;
+    }
+
+    /** Runs one step of making the archive; a step that fails, or hangs, says what it printed. */
+    private static void run(String step, List<String> command, byte[] stdin) throws IOException, InterruptedException {
+        Path log = Files.createTempFile("nsunit-cds-", ".log");
+        try {
+            Process process = new ProcessBuilder(new ParentDeathStage().wrap(command))
+                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            try (OutputStream in = process.getOutputStream()) {
+                in.write(stdin);
+            }
+            if (!process.waitFor(TRAINING_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+                throw new IOException(step + " did not finish within " + TRAINING_TIMEOUT.toSeconds() + " s");
+            }
+            if (process.exitValue() != 0) {
+                throw new IOException(step + " " + String.join(" ", command) + " exited with " + process.exitValue()
+                        + "; it said: " + Files.readString(log, StandardCharsets.UTF_8).strip());
+            }
+        } finally {
             Files.deleteIfExists(log);
         }
     }

@@ -20,7 +20,8 @@ final class SharedArchiveKey {
 
     static String of(List<Path> jars, List<String> jvmOptions) throws IOException {
         StringBuilder text = new StringBuilder();
-        text.append(System.getProperty("java.home")).append('\n')
+        text.append("static\n") // the kind of archive: the dynamic ones of earlier versions are never mapped
+                .append(System.getProperty("java.home")).append('\n')
                 .append(System.getProperty("java.version")).append('\n')
                 .append(System.getProperty("java.vm.version")).append('\n');
         for (Path jar : jars) {
