@@ -29,7 +29,7 @@ public final class Bench {
     private final Options options;
     private final Path hwmRoot;
     private final Map<String, Row> rows = new LinkedHashMap<>();
-    private final List<String> failures = new ArrayList<>();
+    private final List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
 
     private Bench(Options options) throws IOException {
         this.options = options;
@@ -79,6 +79,9 @@ public final class Bench {
         }
         if (options.modes.contains("5")) {
             naiveMode(methods);
+        }
+        if (options.modes.contains("npar")) {
+            naiveParallelMode(methods);
         }
         if (options.modes.contains("6")) {
             floorMode();
@@ -157,15 +160,52 @@ public final class Bench {
         Path hwm = hwmDir("5");
         List<Long> walls = new ArrayList<>();
         int count = Math.min(options.naive, methods.size());
+        long start = System.nanoTime();
         for (int i = 0; i < count; i++) {
-            walls.add(time(List.of(javaPath(), "-D" + HWM_DIR_PROPERTY + "=" + hwm.toAbsolutePath(),
-                    "-jar", options.console, "execute", "--disable-banner", "--details=none",
-                    "--fail-if-no-tests", "--class-path", System.getProperty("java.class.path"),
-                    "--select-method", PACKAGE + "PlainTests#" + methods.get(i)), "(5) naive"));
+            walls.add(time(naiveCommand(methods.get(i), hwm), "(5) naive"));
         }
+        double elapsedMs = (System.nanoTime() - start) / 1e6;
         Stats stats = new Stats(walls);
-        rows.put("5", new Row("(5) naive: console launcher JVM per test", stats, stats.medianMs(), Double.NaN,
+        rows.put("5", new Row("(5) naive: console launcher JVM per test", stats, elapsedMs / count, elapsedMs,
                 PeakMemorySamples.read(hwm), count + " JVMs"));
+    }
+
+    /** The console launcher running one test method; {@code hwm} set: its peak memory is recorded there. */
+    private List<String> naiveCommand(String method, Path hwm) {
+        List<String> command = new ArrayList<>(List.of(javaPath()));
+        if (hwm != null) {
+            command.add("-D" + HWM_DIR_PROPERTY + "=" + hwm.toAbsolutePath());
+        }
+        command.addAll(List.of("-jar", options.console, "execute", "--disable-banner", "--details=none",
+                "--fail-if-no-tests", "--class-path", System.getProperty("java.class.path"),
+                "--select-method", PACKAGE + "PlainTests#" + method));
+        return command;
+    }
+
+    /**
+     * The naive way, two JVMs at a time: what a second core gives JVM-per-test work on this machine, with no
+     * nsunit in it. The reference for the parallel mode's gain.
+     */
+    private void naiveParallelMode(List<String> methods) throws Exception {
+        int count = Math.min(options.naive, methods.size());
+        List<Long> walls = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        long start = System.nanoTime();
+        try {
+            List<java.util.concurrent.Future<Long>> runs = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                List<String> command = naiveCommand(methods.get(i), null);
+                runs.add(pool.submit(() -> time(command, "(5) naive, 2 at a time")));
+            }
+            for (java.util.concurrent.Future<Long> run : runs) {
+                walls.add(run.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        double elapsedMs = (System.nanoTime() - start) / 1e6;
+        rows.put("npar", new Row("(5) naive, 2 JVMs at a time", new Stats(walls), elapsedMs / count, elapsedMs,
+                PeakMemorySamples.none(), count + " JVMs"));
     }
 
     private void floorMode() throws Exception {
@@ -268,6 +308,11 @@ public final class Bench {
             target("throughput parallel x2 / sequential", forked.total / parallel.total, "x", ">= 1.7",
                     v -> v >= 1.7);
         }
+        Row naiveParallel = rows.get("npar");
+        if (naive != null && naiveParallel != null) {
+            System.out.printf(Locale.ROOT, "%-52s %8.2f x   (this machine's gain from a second core, no nsunit)%n",
+                    "throughput naive 2 at a time / one at a time", naive.perTestTotal / naiveParallel.perTestTotal);
+        }
     }
 
     private static void target(String name, double value, String unit, String goal,
@@ -311,7 +356,7 @@ public final class Bench {
             int rounds = 3;
             Integer naive = null;
             int floor = 20;
-            Set<String> modes = new TreeSet<>(List.of("1", "2", "3", "4", "5", "6", "par"));
+            Set<String> modes = new TreeSet<>(List.of("1", "2", "3", "4", "5", "6", "par", "npar"));
             Map<String, String> config = new LinkedHashMap<>();
             Map<String, Map<String, String>> variants = new LinkedHashMap<>();
             String console = null;
@@ -345,7 +390,7 @@ public final class Bench {
                     case "--floor-cp" -> floorCp = value;
                     case "--command" -> command = value;
                     default -> throw new IllegalArgumentException("unknown option " + args[i]
-                            + "; expected --tests N --rounds R --naive N --floor N --modes 1,2,3,4,5,6,par"
+                            + "; expected --tests N --rounds R --naive N --floor N --modes 1,2,3,4,5,6,par,npar"
                             + " --config key=value --variant 'label;key=value;key=value'");
                 }
                 i++;
