@@ -29,8 +29,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * A static class-data-sharing archive of the classes every child loads (JUnit launcher and Jupiter engine,
- * nsunit), made once per JDK, jar set and JVM options by a training child, and cached outside the project.
+ * An archive of the classes every child loads (JUnit launcher and Jupiter engine, nsunit), made once per JDK,
+ * jar set and JVM options by a training child, and cached outside the project: a static class-data-sharing
+ * archive, or on JDK 25 an ahead-of-time cache (see {@link ArchiveFormat}).
  *
  * <p>The JVM archives classes from jars only, refuses to write an archive once a class came from a directory,
  * and uses an archive only if the child's class path starts with the class path it was made with. So the
@@ -49,7 +50,9 @@ final class SharedArchive {
             "-XX:[+-]?(Use\\w*GC|UseCompressed\\w*|ObjectAlignmentInBytes|MaxHeapSize|InitialHeapSize|\\w*RAMPercentage"
                     + "|TieredStopAtLevel|TieredCompilation|UsePerfData)(=.*)?|-Xm[xs].*");
     private static final Pattern OWN_SHARING_OPTION = Pattern.compile(
-            "-Xshare:.*|-XX:SharedArchiveFile=.*|-XX:ArchiveClassesAtExit=.*|-XX:[+-]AutoCreateSharedArchive");
+            "-Xshare:.*|-XX:SharedArchiveFile=.*|-XX:ArchiveClassesAtExit=.*|-XX:[+-]AutoCreateSharedArchive"
+                    + "|-XX:AOT(Mode|Cache|CacheOutput|Configuration)=.*");
+    private static final ArchiveFormat FORMAT = ArchiveFormat.forThisJdk();
     private static final Duration TRAINING_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration UNUSED_ARCHIVE_AGE = Duration.ofDays(14);
     /** Per archive, whether this JVM found or made it: looked at once, so only the first child waits. */
@@ -75,24 +78,21 @@ final class SharedArchive {
         List<String> trainingOptions = jvmArgs.stream().filter(o -> LAYOUT_OPTION.matcher(o).matches()).toList();
         String key;
         try {
-            key = SharedArchiveKey.of(jars.get(), trainingOptions);
+            key = SharedArchiveKey.of(FORMAT, jars.get(), trainingOptions);
         } catch (IOException e) {
             return unchanged; // a jar vanished: the child will say more
         }
-        Optional<Path> archive = ARCHIVES.computeIfAbsent(cacheDirectory.resolve(key + ".jsa"),
+        Optional<Path> archive = ARCHIVES.computeIfAbsent(cacheDirectory.resolve(key + FORMAT.suffix),
                 path -> findOrCreate(path, jars.get(), trainingOptions));
         if (archive.isEmpty()) {
             return unchanged;
         }
-        // First, so the user's own -Xlog options win: an archive the JVM cannot map (e.g. the JVM chose another
-        // GC under a memory limit) must not print a warning into the test's output; it only costs speed.
-        List<String> options = new ArrayList<>(List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off",
-                "-XX:SharedArchiveFile=" + archive.get()));
+        List<String> options = new ArrayList<>(FORMAT.use(archive.get()));
         if (jvmArgs.stream().noneMatch(o -> o.contains("ArchiveRelocationMode"))) {
-            // JDK 17.0.15 relocates archives to a random address by default (ASLR hardening), which writes to
-            // every archived page: 8 MiB of private copies per child. At the archive's own address they stay
-            // shared page cache. A test JVM gains nothing from the hardening; the JVM relocates anyway when
-            // that address is taken.
+            // JDK 17.0.15 and 25 relocate archives to a random address by default (ASLR hardening), which
+            // writes to every archived page: 8 MiB of private copies per child on 17, and on 25 112 ms of a
+            // child's CPU instead of 103. At the archive's own address they stay shared page cache. A test JVM
+            // gains nothing from the hardening; the JVM relocates anyway when that address is taken.
             options.addAll(List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:ArchiveRelocationMode=0"));
         }
         options.addAll(jvmArgs);
@@ -124,10 +124,8 @@ final class SharedArchive {
     }
 
     /**
-     * Runs a training child that lists the classes it loads, dumps exactly those into a static archive under a
-     * temporary name, then renames it into place. A static archive of the child's own classes replaces the JDK's
-     * default one: a dynamic archive on top of that default maps all of its ~1300 classes as well, most of which
-     * a child never loads (the child's peak resident memory is 2.5 MiB lower, measured).
+     * Runs a training child that records what it loads, dumps the archive from that record under a temporary
+     * name, checks it, then renames it into place.
      */
     private static void create(Path archive, List<Path> jars, List<String> trainingOptions)
             throws IOException, InterruptedException {
@@ -135,34 +133,34 @@ final class SharedArchive {
         Files.createDirectories(directory);
         prune(directory);
         String unique = archive.getFileName() + "." + ProcessHandle.current().pid() + "-" + System.nanoTime();
-        Path classList = directory.resolve(unique + ".classlist.tmp");
+        Path record = directory.resolve(unique + ".record.tmp");
         Path temporary = directory.resolve(unique + ".tmp");
         String classPath = String.join(File.pathSeparator, jars.stream().map(Path::toString).toList());
         try {
             List<String> training = java(trainingOptions);
-            training.add("-XX:DumpLoadedClassList=" + classList);
+            training.addAll(FORMAT.record(record));
             training.add("-D" + WarmUp.PROPERTY + "=always"); // so the archive holds what a spare's warm-up loads
             training.addAll(List.of("-cp", classPath, JavaCommand.CHILD_MAIN, "/dev/null"));
             ByteArrayOutputStream assignment = new ByteArrayOutputStream();
             AssignmentCodec.write(new Assignment(ArchiveTraining.UNIQUE_ID, Map.of(), Map.of()), assignment);
             run("the training child", training, assignment.toByteArray());
-            if (!Files.isRegularFile(classList) || Files.size(classList) == 0) {
-                throw new IOException("the training child " + String.join(" ", training) + " listed no classes");
+            if (!Files.isRegularFile(record) || Files.size(record) == 0) {
+                throw new IOException("the training child " + String.join(" ", training) + " recorded nothing");
             }
 
             List<String> dump = java(trainingOptions);
-            dump.addAll(List.of("-Xshare:dump", "-XX:SharedClassListFile=" + classList,
-                    "-XX:SharedArchiveFile=" + temporary, "-cp", classPath));
+            dump.addAll(FORMAT.dump(record, temporary));
+            dump.addAll(List.of("-cp", classPath));
             run("the archive dump", dump, new byte[0]);
             if (!Files.isRegularFile(temporary) || Files.size(temporary) == 0) {
                 throw new IOException("the archive dump " + String.join(" ", dump) + " wrote no archive");
             }
-            verify(temporary, jars, trainingOptions);
+            verify(temporary, classPath, trainingOptions);
             // Atomic: a concurrent run sees no archive or a whole one, and two runs making it at once both win.
             Files.move(temporary, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } finally {
             Files.deleteIfExists(temporary);
-            Files.deleteIfExists(classList);
+            Files.deleteIfExists(record);
         }
     }
 
@@ -196,25 +194,15 @@ final class SharedArchive {
     }
 
     /**
-     * Maps the new archive in a JVM that must use it ({@code -Xshare:on}): a truncated archive (a full disk)
-     * would crash every child with SIGBUS, one the JVM cannot use would only slow them down.
+     * Maps the new archive in a JVM that must use it: a truncated archive (a full disk) would crash every child
+     * with SIGBUS, one the JVM cannot use would only slow them down.
      */
-    private static void verify(Path archive, List<Path> jars, List<String> trainingOptions)
+    private static void verify(Path archive, String classPath, List<String> trainingOptions)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(trainingOptions);
-        command.addAll(List.of("-Xshare:on", "-XX:SharedArchiveFile=" + archive, "-cp",
-                String.join(File.pathSeparator, jars.stream().map(Path::toString).toList()), "-version"));
-        Process check = new ProcessBuilder(new ParentDeathStage().wrap(command)).redirectErrorStream(true).start();
-        byte[] output = check.getInputStream().readAllBytes();
-        if (!check.waitFor(TRAINING_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-            check.destroyForcibly().waitFor();
-        }
-        if (check.exitValue() != 0) {
-            throw new IOException("the new archive does not load: " + String.join(" ", command) + " exited with "
-                    + check.exitValue() + ": " + new String(output, StandardCharsets.UTF_8).strip());
-        }
+        List<String> check = java(trainingOptions);
+        check.addAll(FORMAT.check(archive));
+        check.addAll(List.of("-cp", classPath, "-version"));
+        run("the check that the new archive maps", check, new byte[0]);
     }
 
     /** Deletes archives unused for two weeks (each new jar version makes a new one) and crashed runs' leftovers. */
@@ -225,7 +213,7 @@ final class SharedArchive {
                 try {
                     String name = file.getFileName().toString();
                     Instant modified = Files.getLastModifiedTime(file).toInstant();
-                    boolean unused = name.endsWith(".jsa") && modified.isBefore(now.minus(UNUSED_ARCHIVE_AGE));
+                    boolean unused = (name.endsWith(".jsa") || name.endsWith(".aot")) && modified.isBefore(now.minus(UNUSED_ARCHIVE_AGE));
                     boolean abandoned = name.endsWith(".tmp") && modified.isBefore(now.minus(Duration.ofHours(1)));
                     if (unused || abandoned) {
                         Files.deleteIfExists(file);

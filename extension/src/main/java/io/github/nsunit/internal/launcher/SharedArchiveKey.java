@@ -18,9 +18,9 @@ final class SharedArchiveKey {
     private SharedArchiveKey() {
     }
 
-    static String of(List<Path> jars, List<String> jvmOptions) throws IOException {
+    static String of(ArchiveFormat format, List<Path> jars, List<String> jvmOptions) throws IOException {
         StringBuilder text = new StringBuilder();
-        text.append("static\n") // the kind of archive: the dynamic ones of earlier versions are never mapped
+        text.append(format).append('\n') // the dynamic archives of earlier versions are never mapped
                 .append(System.getProperty("java.home")).append('\n')
                 .append(System.getProperty("java.version")).append('\n')
                 .append(System.getProperty("java.vm.version")).append('\n');

@@ -151,9 +151,11 @@ class SharedArchiveTest {
         return new URLClassLoader(urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader());
     }
 
+    /** The archive the child is started from: a class-data-sharing archive, or on JDK 25 an AOT cache. */
     private static Optional<Path> archiveOption(ChildStart start) {
-        return start.jvmArgs().stream().filter(o -> o.startsWith("-XX:SharedArchiveFile="))
-                .map(o -> Path.of(o.substring("-XX:SharedArchiveFile=".length()))).findFirst();
+        String option = ArchiveFormat.forThisJdk() == ArchiveFormat.AOT_CACHE ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=";
+        return start.jvmArgs().stream().filter(o -> o.startsWith(option))
+                .map(o -> Path.of(o.substring(option.length()))).findFirst();
     }
 
     /** Keeps the child's stdout, drops the rest. */

@@ -31,6 +31,7 @@ class MatrixTest {
         Child.assertInChild();
         System.out.println("java.specification.version=" + System.getProperty("java.specification.version"));
         System.out.println("junit-platform versions=" + PlatformJars.versions());
+        System.out.println("started from=" + Child.archive());
         assertTrue(System.getProperty("java.class.path").contains("junit-platform-launcher"),
                 "the child's class path has no junit-platform-launcher: " + PlatformJars.locations());
     }
