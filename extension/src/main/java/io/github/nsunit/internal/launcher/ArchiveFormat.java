@@ -37,7 +37,7 @@ enum ArchiveFormat {
     },
     /**
      * An ahead-of-time cache (JDK 25, JEP 483): classes loaded and linked, and the lambda call sites JUnit links
-     * by the hundred already resolved, which a class-data archive cannot hold. A child's CPU 184-196 -> 103-112
+     * by the hundred already resolved, which a class-data archive cannot hold. A child's CPU 184-196 -> 103-128
      * ms on JDK 25 (measured side by side, 10 children each).
      */
     AOT_CACHE(".aot") {
