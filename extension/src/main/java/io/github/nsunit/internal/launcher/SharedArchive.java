@@ -112,8 +112,8 @@ final class SharedArchive {
             create(archive, jars, trainingOptions);
             return Optional.of(archive);
         } catch (IOException e) {
-            warnOnce(archive.getParent(), "nsunit: could not create a class-data-sharing archive at " + archive
-                    + " (" + e.getMessage() + "); children start without one, which costs about 150 ms each."
+            warnOnce(archive.getParent(), "nsunit: could not create the archive of JUnit's and nsunit's classes at "
+                    + archive + " (" + e.getMessage() + "); children start without one, which costs about 150 ms each."
                     + " Set the configuration parameter nsunit.child.class-data-sharing.directory to a writable"
                     + " directory, or nsunit.child.class-data-sharing=false to stop trying.");
             return Optional.empty();
