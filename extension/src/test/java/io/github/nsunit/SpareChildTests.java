@@ -8,6 +8,10 @@ import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -97,6 +101,29 @@ class SpareChildTests {
         assertThat(entries.get(2).jvmStart()).isLessThan(entries.get(0).bodyAt());
     }
 
+    /**
+     * Run through the launcher (as Surefire and the IDEs do), nsunit knows how many tests are left: the last
+     * test's child runs with no spare beside it, where an engine run without a plan keeps two started.
+     */
+    @Test
+    void noSpareIsStartedForTestsThatWillNotCome() throws IOException {
+        SummaryGeneratingListener summary = new SummaryGeneratingListener();
+        LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request()
+                .selectors(DiscoverySelectors.selectClass(ThreeTestsTestCase.class)).build(), summary);
+        assertThat(summary.getSummary().getTestsSucceededCount()).isEqualTo(3);
+
+        List<Entry> entries = entries();
+        assertThat(entries.get(1).jvmStart()).as("still started ahead").isLessThan(entries.get(0).bodyAt());
+        assertThat(entries.get(2).otherChildren()).as("children beside the last test's").isZero();
+    }
+
+    @Test
+    void withoutATestPlanTwoSparesAreKeptToTheEnd() throws IOException {
+        EngineRun.of(ThreeTestsTestCase.class).results.testEvents().assertStatistics(s -> s.succeeded(3));
+
+        assertThat(entries().get(2).otherChildren()).as("children beside the last test's").isEqualTo(2);
+    }
+
     @Test
     void oneSpareWhenAskedSoTheChildAfterNextWaitsForTheNextTest() throws IOException {
         EngineRun.of(ThreeTestsTestCase.class, Map.of(Forked.CHILD_PRESTART_COUNT_PROPERTY_NAME, "1"))
@@ -137,7 +164,8 @@ class SpareChildTests {
 
     private List<Entry> entries() throws IOException {
         return Files.readAllLines(log).stream().map(line -> line.split(" "))
-                .map(f -> new Entry(Long.parseLong(f[0]), Long.parseLong(f[1]), Long.parseLong(f[2])))
+                .map(f -> new Entry(Long.parseLong(f[0]), Long.parseLong(f[1]), Long.parseLong(f[2]),
+                        Long.parseLong(f[3])))
                 .collect(Collectors.toList());
     }
 
@@ -152,9 +180,9 @@ class SpareChildTests {
     /**
      * Times on one clock, the kernel's process start times (clock ticks after a boot time known only to the
      * second, so not comparable with wall-clock time): when the child's process started, and when its test body
-     * ran (that start plus the JVM's uptime).
+     * ran (that start plus the JVM's uptime); and how many other child JVMs of the run were alive then.
      */
-    record Entry(long pid, long jvmStart, long bodyAt) {
+    record Entry(long pid, long jvmStart, long bodyAt, long otherChildren) {
     }
 
     /** Three tests in order, each recording when its child started and when its body ran, then taking a moment. */
@@ -181,7 +209,10 @@ class SpareChildTests {
         void record() throws Exception {
             long jvmStart = ProcessHandle.current().info().startInstant().orElseThrow().toEpochMilli();
             long bodyAt = jvmStart + java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
-            String line = ProcessHandle.current().pid() + " " + jvmStart + " " + bodyAt + "\n";
+            String log = System.getProperty(LOG);
+            long otherChildren = ProcessHandle.allProcesses().filter(p -> p.pid() != ProcessHandle.current().pid())
+                    .filter(p -> p.info().commandLine().map(c -> c.contains(log)).orElse(false)).count();
+            String line = ProcessHandle.current().pid() + " " + jvmStart + " " + bodyAt + " " + otherChildren + "\n";
             Files.writeString(Path.of(System.getProperty(LOG)), line, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
             Thread.sleep(SLEEP_MS); // a test that takes a moment, as real ones do
         }

@@ -52,7 +52,8 @@ final class ChildRun {
         if (prestart) {
             SpareChildCleanup.registerFor(context);
         }
-        try (ChildProcess child = IsolationPlan.start(context, spec, prestart ? run.prestartCount() : 0, hold)) {
+        int spares = prestart ? RemainingTests.sparesFor(context.getUniqueId(), run.prestartCount()) : 0;
+        try (ChildProcess child = IsolationPlan.start(context, spec, spares, hold)) {
             outcome = child.await(WatchdogTimeout.of(context, run), output);
             leftovers = child.leftoverProcesses();
             // figures only for the limits the test asked for, not for a tracking cgroup
