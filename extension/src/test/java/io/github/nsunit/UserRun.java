@@ -61,7 +61,8 @@ final class UserRun implements AutoCloseable {
         List<String> command = new ArrayList<>(prefix);
         command.addAll(List.of("setpriv", "--reuid=" + uid, "--regid=" + gidOf(uid), "--init-groups",
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", classPath, LauncherMain.class.getName()));
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-cp", classPath,
+                LauncherMain.class.getName()));
         command.addAll(List.of(runs));
         ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true);
         builder.environment().put("HOME", work.toString());

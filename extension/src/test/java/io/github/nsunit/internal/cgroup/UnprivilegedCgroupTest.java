@@ -21,7 +21,7 @@ class UnprivilegedCgroupTest {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String classpath = Path.of("target/test-classes").toAbsolutePath() + ":" + Path.of("target/classes").toAbsolutePath();
         Process probe = new ProcessBuilder(List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
-                java, "-cp", classpath, CgroupProbeMain.class.getName())).redirectErrorStream(true).start();
+                java, "-XX:-UsePerfData", "-cp", classpath, CgroupProbeMain.class.getName())).redirectErrorStream(true).start();
         String output = new String(probe.getInputStream().readAllBytes());
         assertThat(probe.waitFor(60, TimeUnit.SECONDS)).isTrue();
 
