@@ -18,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,7 +27,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * ForkedTimeoutTests the deadlock): each ends with a verdict that names the test, and leaves nothing behind.
  */
 class FaultTests {
-    private static final String MARKER_PROPERTY = "nsunit.test.marker";
     private static final int FLOOD_LINES = 100 * 1024;
     private static final int FLOOD_LINE_BYTES = 1024;
     private static final int SEQ_LINES = 200_000;
@@ -135,9 +133,9 @@ class FaultTests {
      */
     @Test
     void aDaemonThatLeftTheProcessTreeDiesWithThePlainForkedChildsTrackingCgroup() throws Exception {
-        String marker = newMarker();
+        String marker = Processes.newMarker("daemon");
         try {
-            EngineRun run = withMarker(marker, () -> EngineRun.of(PlainDaemonTestCase.class));
+            EngineRun run = Processes.withMarker(marker, () -> EngineRun.of(PlainDaemonTestCase.class));
 
             assertPassed(run, "startsDaemon");
             assertThat(Processes.remaining(marker, Duration.ofSeconds(1))).as("the escaped daemon").isEmpty();
@@ -148,9 +146,9 @@ class FaultTests {
 
     @Test
     void aDaemonThatLeftTheProcessTreeDiesWithThePidNamespace() throws Exception {
-        String marker = newMarker();
+        String marker = Processes.newMarker("daemon");
         try {
-            EngineRun run = withMarker(marker, () -> EngineRun.of(PidNamespaceDaemonTestCase.class));
+            EngineRun run = Processes.withMarker(marker, () -> EngineRun.of(PidNamespaceDaemonTestCase.class));
 
             assertPassed(run, "startsDaemon");
             assertThat(Processes.remaining(marker, Duration.ofSeconds(1))).isEmpty();
@@ -161,9 +159,9 @@ class FaultTests {
 
     @Test
     void aDaemonThatLeftTheProcessTreeIsKilledWithTheCgroup() throws Exception {
-        String marker = newMarker();
+        String marker = Processes.newMarker("daemon");
         try {
-            EngineRun run = withMarker(marker, () -> EngineRun.of(CgroupDaemonTestCase.class));
+            EngineRun run = Processes.withMarker(marker, () -> EngineRun.of(CgroupDaemonTestCase.class));
 
             assertPassed(run, "startsDaemon");
             assertThat(Processes.remaining(marker, Duration.ofSeconds(1))).isEmpty();
@@ -198,30 +196,18 @@ class FaultTests {
         }
     }
 
-    private static String newMarker() {
-        return "nsunit-test-daemon-" + UUID.randomUUID();
-    }
-
-    private static EngineRun withMarker(String marker, java.util.function.Supplier<EngineRun> run) {
-        System.setProperty(MARKER_PROPERTY, marker);
-        try {
-            return run.get();
-        } finally {
-            System.clearProperty(MARKER_PROPERTY);
-        }
-    }
-
     /** Starts {@code sleep 300} named after the marker, forked into a session of its own and re-parented to init. */
     static void startEscapingDaemon() throws IOException, InterruptedException {
         Process setsid = new ProcessBuilder("setsid", "-f", "bash", "-c", "exec -a \"$0\" sleep 300",
-                System.getProperty(MARKER_PROPERTY))
+                System.getProperty(Processes.MARKER_PROPERTY))
                 .redirectOutput(new File("/dev/null")).redirectError(new File("/dev/null")).start();
         assertThat(setsid.waitFor()).isZero();
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (Processes.matching(System.getProperty(MARKER_PROPERTY)).isEmpty() && System.nanoTime() < deadline) {
+        String marker = System.getProperty(Processes.MARKER_PROPERTY);
+        while (Processes.matching(marker).isEmpty() && System.nanoTime() < deadline) {
             Thread.sleep(10);
         }
-        assertThat(Processes.matching(System.getProperty(MARKER_PROPERTY))).hasSize(1);
+        assertThat(Processes.matching(marker)).hasSize(1);
         assertThat(ProcessHandle.current().descendants().count()).as("the daemon left the child's tree").isZero();
     }
 

@@ -20,7 +20,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Point 10: no child, nor anything it started, outlives its test, even when the parent JVM is SIGKILLed. */
 class ForkedCleanupTests {
-    private static final String MARKER_PROPERTY = "nsunit.test.marker";
     private static final Pattern READY = Pattern.compile("nsunit-test child ready (\\d+)");
 
     @Test
@@ -59,7 +58,7 @@ class ForkedCleanupTests {
     @Test
     void aSubprocessTheTestLeftRunningIsKilledWithTheChild() throws Exception {
         String marker = "nsunit-test-leak-" + UUID.randomUUID();
-        System.setProperty(MARKER_PROPERTY, marker);
+        System.setProperty(Processes.MARKER_PROPERTY, marker);
         try {
             EngineRun run = EngineRun.of(LeavesSubprocessTestCase.class);
 
@@ -67,7 +66,7 @@ class ForkedCleanupTests {
             assertThat(run.entriesOf("startsSleep").get(0)).containsKey("sleep pid");
             assertThat(Host.processesMatching(marker, Duration.ofSeconds(2))).as("processes named %s", marker).isEmpty();
         } finally {
-            System.clearProperty(MARKER_PROPERTY);
+            System.clearProperty(Processes.MARKER_PROPERTY);
             new ProcessBuilder("pkill", "-KILL", "-f", marker).start().waitFor();
         }
     }
@@ -120,7 +119,7 @@ class ForkedCleanupTests {
         void startsSleep(TestReporter reporter) throws IOException {
             // exec -a names the sleep after the marker, so pgrep -f finds exactly it
             Process sleep = new ProcessBuilder("bash", "-c", "exec -a \"$0\" sleep 300",
-                    System.getProperty(MARKER_PROPERTY)).redirectOutput(new File("/dev/null")).start();
+                    System.getProperty(Processes.MARKER_PROPERTY)).redirectOutput(new File("/dev/null")).start();
             reporter.publishEntry("sleep pid", String.valueOf(sleep.pid()));
         }
     }

@@ -8,19 +8,17 @@ import java.io.File;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Processes a test leaves running are named in its output (or fail it, with nsunit.leaks=fail), then killed. */
 class LeakTests {
-    private static final String MARKER_PROPERTY = "nsunit.test.marker";
 
     @Test
     void processesLeftInAPidNamespaceAreNamedInTheTestsOutputByDefault() throws Exception {
-        String marker = newMarker();
+        String marker = Processes.newMarker("leak");
         try {
-            EngineRun run = withMarker(marker, () -> EngineRun.of(PidNamespaceLeakTestCase.class));
+            EngineRun run = Processes.withMarker(marker, () -> EngineRun.of(PidNamespaceLeakTestCase.class));
 
             FaultTests.assertPassed(run, "leavesTwo");
             assertThat(run.stderr).containsPattern("\\[nsunit] LeakTests.PidNamespaceLeakTestCase.leavesTwo\\(\\) left"
@@ -34,9 +32,9 @@ class LeakTests {
 
     @Test
     void withLeaksFailTheTestFailsNamingWhatItLeft() throws Exception {
-        String marker = newMarker();
+        String marker = Processes.newMarker("leak");
         try {
-            EngineRun run = withMarker(marker, () -> EngineRun.of(PidNamespaceLeakTestCase.class,
+            EngineRun run = Processes.withMarker(marker, () -> EngineRun.of(PidNamespaceLeakTestCase.class,
                     Map.of(Forked.LEAKS_PROPERTY_NAME, "fail")));
 
             assertThat(run.failure("leavesTwo")).isExactlyInstanceOf(AssertionFailedError.class)
@@ -51,9 +49,9 @@ class LeakTests {
 
     @Test
     void aPlainForkedTestsDescendantsAreNamedWithTheirHostPids() throws Exception {
-        String marker = newMarker();
+        String marker = Processes.newMarker("leak");
         try {
-            EngineRun run = withMarker(marker, () -> EngineRun.of(PlainLeakTestCase.class));
+            EngineRun run = Processes.withMarker(marker, () -> EngineRun.of(PlainLeakTestCase.class));
 
             FaultTests.assertPassed(run, "leavesOne");
             assertThat(run.stderr).containsPattern("\\[nsunit] LeakTests.PlainLeakTestCase.leavesOne\\(\\) left 1"
@@ -81,21 +79,8 @@ class LeakTests {
                         + " fail or ignore");
     }
 
-    private static String newMarker() {
-        return "nsunit-test-leak-" + UUID.randomUUID();
-    }
-
-    private static EngineRun withMarker(String marker, java.util.function.Supplier<EngineRun> run) {
-        System.setProperty(MARKER_PROPERTY, marker);
-        try {
-            return run.get();
-        } finally {
-            System.clearProperty(MARKER_PROPERTY);
-        }
-    }
-
     static void startSleep(String suffix) throws IOException {
-        new ProcessBuilder("bash", "-c", "exec -a \"$0\" sleep 300", System.getProperty(MARKER_PROPERTY) + suffix)
+        new ProcessBuilder("bash", "-c", "exec -a \"$0\" sleep 300", System.getProperty(Processes.MARKER_PROPERTY) + suffix)
                 .redirectOutput(new File("/dev/null")).start();
     }
 

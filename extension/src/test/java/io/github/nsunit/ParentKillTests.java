@@ -26,7 +26,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * private directories the killed run could not, and kills what was left in its cgroups.
  */
 class ParentKillTests {
-    private static final String MARKER_PROPERTY = "nsunit.test.marker";
     private static final String READY = "nsunit-test ready ";
 
     @Test
@@ -75,7 +74,8 @@ class ParentKillTests {
 
     private static Process parentJvm(Class<?> main, String marker, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-D" + MARKER_PROPERTY + "=" + marker, "-cp", System.getProperty("java.class.path"), main.getName()));
+                "-D" + Processes.MARKER_PROPERTY + "=" + marker, "-cp", System.getProperty("java.class.path"),
+                main.getName()));
         command.addAll(List.of(args));
         return new ProcessBuilder(command).redirectErrorStream(true).start();
     }
@@ -122,7 +122,8 @@ class ParentKillTests {
     }
 
     static void startSleepAndReport(String kind) throws Exception {
-        new ProcessBuilder("bash", "-c", "exec -a \"$0\" sleep 300", System.getProperty(MARKER_PROPERTY) + "-" + kind)
+        String name = System.getProperty(Processes.MARKER_PROPERTY) + "-" + kind;
+        new ProcessBuilder("bash", "-c", "exec -a \"$0\" sleep 300", name)
                 .redirectOutput(new File("/dev/null")).start();
         Thread.sleep(200);
         System.out.println(READY + kind);

@@ -15,7 +15,25 @@ import java.util.List;
  * exactly that and nothing else.
  */
 final class Processes {
+    /** The system property a test's fixtures read their marker from (children inherit it). */
+    static final String MARKER_PROPERTY = "nsunit.test.marker";
+
     private Processes() {
+    }
+
+    /** A marker no other run shares: {@code nsunit-test-KIND-} and a random UUID. */
+    static String newMarker(String kind) {
+        return "nsunit-test-" + kind + "-" + java.util.UUID.randomUUID();
+    }
+
+    /** Runs {@code run} with {@code marker} as {@link #MARKER_PROPERTY}, cleared afterwards. */
+    static <T> T withMarker(String marker, java.util.function.Supplier<T> run) {
+        System.setProperty(MARKER_PROPERTY, marker);
+        try {
+            return run.get();
+        } finally {
+            System.clearProperty(MARKER_PROPERTY);
+        }
     }
 
     /**

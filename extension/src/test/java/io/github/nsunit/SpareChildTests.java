@@ -21,6 +21,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -171,10 +172,14 @@ class SpareChildTests {
 
     /** Child JVMs still running with this run's log file on their command line. */
     private List<String> spareProcesses() {
-        return ProcessHandle.allProcesses()
-                .filter(p -> p.info().commandLine().map(c -> c.contains(log.toString())).orElse(false))
-                .map(p -> p.pid() + " " + p.info().commandLine().orElse(""))
+        return childJvmsOf(log.toString()).map(p -> p.pid() + " " + p.info().commandLine().orElse(""))
                 .collect(Collectors.toList());
+    }
+
+    /** The child JVMs of a run: every child carries the run's log file on its command line, as a system property. */
+    static Stream<ProcessHandle> childJvmsOf(String log) {
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().map(c -> c.contains(log)).orElse(false));
     }
 
     /**
@@ -210,8 +215,7 @@ class SpareChildTests {
             long jvmStart = ProcessHandle.current().info().startInstant().orElseThrow().toEpochMilli();
             long bodyAt = jvmStart + java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
             String log = System.getProperty(LOG);
-            long otherChildren = ProcessHandle.allProcesses().filter(p -> p.pid() != ProcessHandle.current().pid())
-                    .filter(p -> p.info().commandLine().map(c -> c.contains(log)).orElse(false)).count();
+            long otherChildren = childJvmsOf(log).filter(p -> p.pid() != ProcessHandle.current().pid()).count();
             String line = ProcessHandle.current().pid() + " " + jvmStart + " " + bodyAt + " " + otherChildren + "\n";
             Files.writeString(Path.of(System.getProperty(LOG)), line, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
             Thread.sleep(SLEEP_MS); // a test that takes a moment, as real ones do
