@@ -71,20 +71,26 @@ public final class NamespaceStage implements CommandStage {
     }
 
     /**
-     * Mounts an empty tmpfs on {@code /tmp}, then carries over the entries named before {@code --} (the build's
+     * Mounts an empty tmpfs on {@code /tmp}, then carries over the entries named after their count (the build's
      * own directory when it lives under {@code /tmp}): the old {@code /tmp} stays reachable through a descriptor
      * opened before the mount, is bind-mounted aside just long enough to bind those entries into the new one,
-     * and is unmounted again. The names are arguments, never spliced into the script.
+     * and is unmounted again. The names are arguments, never spliced into the script, and are counted rather
+     * than ended by a marker, so no name (not even {@code --}) can end the list early. Binds are recursive so
+     * an entry's submounts (a build volume mounted below {@code /tmp}) come along; the recursive copy of the old
+     * {@code /tmp} also holds the fresh tmpfs stacked on its root, which is taken off first to see what it hides.
      */
     static final String FRESH_TMP = "exec 9</tmp || exit; "
             + "mount -t tmpfs -o mode=1777,nosuid,nodev " + TMP_SOURCE + " /tmp || exit; "
-            + "if [ \"$1\" != -- ]; then "
-            + "mkdir /tmp/.nsunit-host && mount --no-canonicalize --bind /proc/self/fd/9 /tmp/.nsunit-host || exit; "
-            + "while [ \"$1\" != -- ]; do "
+            + "n=$1; shift; "
+            + "if [ \"$n\" -gt 0 ]; then "
+            + "mkdir /tmp/.nsunit-host && mount --no-canonicalize --rbind /proc/self/fd/9 /tmp/.nsunit-host || exit; "
+            + "if [ -d /tmp/.nsunit-host/.nsunit-host ]; then umount /tmp/.nsunit-host || exit; fi; "
+            + "while [ \"$n\" -gt 0 ]; do "
             + "if [ -d \"/tmp/.nsunit-host/$1\" ]; then mkdir \"/tmp/$1\"; else : > \"/tmp/$1\"; fi "
-            + "&& mount --bind \"/tmp/.nsunit-host/$1\" \"/tmp/$1\" || exit; shift; done; "
-            + "umount /tmp/.nsunit-host && rmdir /tmp/.nsunit-host || exit; fi; "
-            + "exec 9<&-; shift; ";
+            + "&& mount --no-canonicalize --rbind \"/tmp/.nsunit-host/$1\" \"/tmp/$1\" || exit; "
+            + "shift; n=$((n - 1)); done; "
+            + "umount -l /tmp/.nsunit-host && rmdir /tmp/.nsunit-host || exit; fi; "
+            + "exec 9<&-; ";
 
     /** The shell command that brings lo up, e.g. {@code /usr/sbin/ip link set lo up || exit; }. */
     static String loopbackUpCommand() {
@@ -131,8 +137,9 @@ public final class NamespaceStage implements CommandStage {
         if (script != null) {
             command.addAll(List.of("sh", "-c", script, "nsunit-namespace"));
             if (request.freshTmp()) {
-                command.addAll(request.keptInTmp()); // names the script carries into the fresh /tmp, then "--"
-                command.add("--");
+                // how many names the script carries into the fresh /tmp, then the names
+                command.add(Integer.toString(request.keptInTmp().size()));
+                command.addAll(request.keptInTmp());
             }
         }
         if (privilege == Privilege.SUDO) {

@@ -129,6 +129,51 @@ class NamespaceIsolationTest {
         }
     }
 
+    static Stream<Supplier<Executor>> rootExecutors() {
+        return executors().limit(2);
+    }
+
+    /**
+     * Host /tmp entries whose names look like options, the old end marker or shell syntax are all carried over as
+     * names, and a build directory that is itself a mount below /tmp keeps its content (its submount comes along).
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rootExecutors")
+    void freshTmpCarriesHostileNamesAndSubmountsOfKeptEntries(Supplier<Executor> executor) throws Exception {
+        List<String> hostile = List.of("--", "-rf", "$(touch x)", "a b\nc");
+        String build = "nsunit-build-" + UUID.randomUUID();
+        Path buildDir = Path.of("/tmp", build);
+        List<Path> made = new java.util.ArrayList<>();
+        for (String name : hostile) {
+            Path entry = Path.of("/tmp", name);
+            if (!Files.exists(entry, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                made.add(Files.createFile(entry));
+            }
+        }
+        Files.createDirectory(buildDir);
+        try {
+            assertThat(new ProcessBuilder("mount", "-t", "tmpfs", "nsunit-test-build", buildDir.toString())
+                    .inheritIO().start().waitFor()).isZero();
+            Files.writeString(buildDir.resolve("Test.class"), "classes\n");
+            java.util.List<String> kept = new java.util.ArrayList<>(hostile);
+            kept.add(build);
+            Run run = executor.get().run(new NamespaceRequest(Set.of(), true).keepingInTmp(kept),
+                    sh("ls -A /tmp | wc -l; cat /tmp/" + build + "/Test.class; for n in -- -rf '$(touch x)' 'a b\nc';"
+                            + " do [ -f \"/tmp/$n\" ] && echo kept; done"));
+
+            // five entries, the one with a newline listed on two lines
+            assertThat(lines(run)).as(run::toString).containsExactly("6", "classes", "kept", "kept", "kept", "kept");
+            assertThat(Path.of("x")).doesNotExist();
+            assertThat(Path.of("/x")).doesNotExist();
+        } finally {
+            new ProcessBuilder("umount", buildDir.toString()).inheritIO().start().waitFor();
+            Files.deleteIfExists(buildDir);
+            for (Path entry : made) {
+                Files.deleteIfExists(entry);
+            }
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("executors")
     void everyNamespaceAtOnce(Supplier<Executor> executor) throws IOException {

@@ -26,7 +26,7 @@ class StageShapeTest {
                 "unshare", "--fork", "--kill-child", "--pid", "--mount-proc", "--net", "--uts", "--ipc", "--mount",
                 "--propagation", "private", "--",
                 "sh", "-c", NamespaceStage.loopbackUpCommand() + NamespaceStage.FRESH_TMP + "\"$@\"; exit $?",
-                "nsunit-namespace", "--", "java", "-cp", "x y", "Child");
+                "nsunit-namespace", "0", "java", "-cp", "x y", "Child");
     }
 
     @Test
@@ -34,7 +34,7 @@ class StageShapeTest {
         NamespaceRequest request = new NamespaceRequest(Set.of(), true).keepingInTmp(java.util.List.of("ci $(x)", "b"));
         assertThat(new NamespaceStage(request, Privilege.DIRECT, USER, Map.of()).wrap(NEXT)).containsExactly(
                 "unshare", "--mount", "--propagation", "private", "--",
-                "sh", "-c", NamespaceStage.FRESH_TMP + "exec \"$@\"", "nsunit-namespace", "ci $(x)", "b", "--",
+                "sh", "-c", NamespaceStage.FRESH_TMP + "exec \"$@\"", "nsunit-namespace", "2", "ci $(x)", "b",
                 "java", "-cp", "x y", "Child");
     }
 
