@@ -251,7 +251,7 @@ public final class Cgroups implements AutoCloseable {
         try (Stream<Path> children = Files.list(baseDir)) {
             stale = children.filter(Files::isDirectory)
                     .filter(p -> RunDirectoryName.parse(p.getFileName().toString())
-                            .map(name -> !name.ownerAlive()).orElse(false))
+                            .map(RunDirectoryName::provablyDead).orElse(false))
                     .collect(Collectors.toList());
         } catch (IOException e) {
             LOG.log(System.Logger.Level.WARNING, "nsunit: could not list " + baseDir + " to find stale cgroups: "

@@ -1,23 +1,32 @@
 package io.github.nsunit.internal.launcher;
 
+import io.github.nsunit.internal.linux.PidNamespace;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
+import java.nio.file.SecureDirectoryStream;
+import java.nio.file.attribute.BasicFileAttributeView;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * A per-child directory readable only by the invoking user (mode 700), for the channel FIFO. It lives in
  * {@code /dev/shm} where there is one, so that it stays visible to a child that gets a private {@code /tmp};
- * its name carries the parent's pid, so directories left by a parent that was killed are removed by the next run.
+ * its name carries the parent's pid and PID namespace, so directories left by a parent that was killed are
+ * removed by the next run of the same namespace.
  */
 final class PrivateDirectory {
     private static final String PREFIX = "nsunit-";
     private static final Path BASE = chooseBase();
+    private static final LinkOption NOFOLLOW = LinkOption.NOFOLLOW_LINKS;
 
     static {
-        removeLeftovers();
+        removeLeftovers(BASE);
     }
 
     private PrivateDirectory() {
@@ -25,15 +34,41 @@ final class PrivateDirectory {
 
     static Path create() throws IOException {
         // createTempDirectory gives rwx------ on POSIX file systems
-        return Files.createTempDirectory(BASE, PREFIX + ProcessHandle.current().pid() + "-");
+        return Files.createTempDirectory(BASE, PREFIX + ProcessHandle.current().pid() + "-"
+                + PidNamespace.current().orElse(0) + "-");
     }
 
+    /**
+     * Removes {@code dir} and what it holds without ever following a link: each directory is opened relative to
+     * its parent with no-follow and its entries are unlinked relative to it, so a directory swapped for a link
+     * midway fails to open instead of leading the removal elsewhere.
+     */
     static void delete(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException alreadyGone) {
-            // nothing left to delete
+        Path parent = dir.toAbsolutePath().getParent();
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(parent)) {
+            if (stream instanceof SecureDirectoryStream) {
+                removeEntry((SecureDirectoryStream<Path>) stream, dir.getFileName());
+            }
+        } catch (IOException | RuntimeException alreadyGone) {
+            // nothing left to delete, or not ours to delete
         }
+    }
+
+    private static void removeEntry(SecureDirectoryStream<Path> parent, Path name) throws IOException {
+        BasicFileAttributes attributes = parent.getFileAttributeView(name, BasicFileAttributeView.class, NOFOLLOW)
+                .readAttributes();
+        if (!attributes.isDirectory()) {
+            parent.deleteFile(name);
+            return;
+        }
+        try (SecureDirectoryStream<Path> child = parent.newDirectoryStream(name, NOFOLLOW)) {
+            List<Path> names = new ArrayList<>();
+            child.forEach(entry -> names.add(entry.getFileName()));
+            for (Path entry : names) {
+                removeEntry(child, entry);
+            }
+        }
+        parent.deleteDirectory(name);
     }
 
     private static Path chooseBase() {
@@ -44,24 +79,54 @@ final class PrivateDirectory {
         return Path.of(System.getProperty("java.io.tmpdir"));
     }
 
-    /** Deletes directories of ours whose parent JVM is gone (killed before it could clean up). */
-    private static void removeLeftovers() {
-        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(BASE, PREFIX + "*")) {
+    /**
+     * Deletes directories of ours whose parent JVM is gone (killed before it could clean up): only real
+     * directories (no links) owned by this user, named for a pid of this PID namespace that no longer runs.
+     */
+    static void removeLeftovers(Path base) {
+        OptionalLong namespace = PidNamespace.current();
+        if (namespace.isEmpty()) {
+            return;
+        }
+        Object self = currentUid();
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(base, PREFIX + "*")) {
             for (Path dir : dirs) {
-                ownerPid(dir).filter(pid -> ProcessHandle.of(pid).isEmpty()).ifPresent(pid -> delete(dir));
+                ownerPid(dir, namespace.getAsLong())
+                        .filter(pid -> ProcessHandle.of(pid).isEmpty())
+                        .filter(pid -> ownedDirectory(dir, self))
+                        .ifPresent(pid -> delete(dir));
             }
         } catch (IOException | RuntimeException unreadable) {
-            // another user's directory, or a race with another run: not ours to remove
+            // a race with another run: not ours to remove
         }
     }
 
-    private static java.util.Optional<Long> ownerPid(Path dir) {
+    /** This process's effective uid: {@code /proc/self} belongs to it. */
+    private static Object currentUid() {
+        try {
+            return Files.getAttribute(Path.of("/proc/self"), "unix:uid");
+        } catch (IOException | RuntimeException unknown) {
+            return null;
+        }
+    }
+
+    private static boolean ownedDirectory(Path dir, Object uid) {
+        try {
+            return uid != null && Files.isDirectory(dir, NOFOLLOW)
+                    && uid.equals(Files.getAttribute(dir, "unix:uid", NOFOLLOW));
+        } catch (IOException | RuntimeException unreadable) {
+            return false;
+        }
+    }
+
+    /** The pid in {@code nsunit-<pid>-<pid namespace>-<random>}, if the namespace is {@code namespace}. */
+    private static Optional<Long> ownerPid(Path dir, long namespace) {
         String[] parts = dir.getFileName().toString().split("-");
         try {
-            return parts.length >= 3 && Files.isWritable(dir) ? java.util.Optional.of(Long.parseLong(parts[1]))
-                    : java.util.Optional.empty();
+            return parts.length == 4 && Long.parseLong(parts[2]) == namespace ? Optional.of(Long.parseLong(parts[1]))
+                    : Optional.empty();
         } catch (NumberFormatException notOurs) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 }

@@ -63,10 +63,39 @@ class StaleRunCleanupTest {
         }
     }
 
+    /** A run seen from inside a PID namespace of its own (a nested run) names pids this run cannot judge. */
+    @Test
+    void runDirectoryOfAnotherPidNamespaceIsLeftAlone() throws Exception {
+        List<CgroupMount> mounts = mountsACgroupUses();
+        RunDirectoryName dead = nameOfAProcessThatHasExited();
+        RunDirectoryName elsewhere = new RunDirectoryName(dead.pid(), dead.startTicks(), dead.pidNamespace() + 1,
+                dead.random());
+        List<Path> leaves = new ArrayList<>();
+        for (CgroupMount mount : mounts) {
+            Path run = mount.mountPoint().resolve(elsewhere.toString());
+            Files.createDirectory(run);
+            madeByTest.add(run);
+            Path leaf = Files.createDirectory(run.resolve("outer-child"));
+            madeByTest.add(leaf);
+            leaves.add(leaf.resolve("cgroup.procs"));
+        }
+        Process outerChild = new ProcessBuilder(new CgroupJoinStage(leaves).wrap(List.of("sleep", "60"))).start();
+        processes.add(outerChild);
+        awaitIn(leaves.get(0), outerChild.pid());
+
+        try (Cgroups live = Cgroups.open(Optional.empty())) {
+            live.create("inner", CgroupLimits.none()).close();
+        }
+
+        assertThat(outerChild.isAlive()).as("the other namespace's process").isTrue();
+        assertThat(madeByTest).as("the other namespace's run directories").allSatisfy(dir -> assertThat(dir).exists());
+    }
+
     @Test
     void namesIdentifyTheOwningProcessEvenAfterPidReuse() {
         RunDirectoryName mine = RunDirectoryName.forThisProcess();
-        RunDirectoryName samePidOtherStart = new RunDirectoryName(mine.pid(), mine.startTicks() + 1, "abcd");
+        RunDirectoryName samePidOtherStart = new RunDirectoryName(mine.pid(), mine.startTicks() + 1, mine.pidNamespace(),
+                "abcd");
 
         assertThat(RunDirectoryName.parse(mine.toString())).contains(mine);
         assertThat(mine.ownerAlive()).isTrue();
@@ -86,7 +115,8 @@ class StaleRunCleanupTest {
         Process shortLived = new ProcessBuilder("sleep", "0.2").start();
         long ticks = RunDirectoryName.startTicks(shortLived.pid()).orElseThrow();
         assertThat(shortLived.waitFor(5, TimeUnit.SECONDS)).isTrue();
-        RunDirectoryName name = new RunDirectoryName(shortLived.pid(), ticks, "dead");
+        RunDirectoryName name = new RunDirectoryName(shortLived.pid(), ticks,
+                io.github.nsunit.internal.linux.PidNamespace.current().orElseThrow(), "dead");
         assertThat(name.ownerAlive()).isFalse();
         return name;
     }
