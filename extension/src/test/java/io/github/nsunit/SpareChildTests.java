@@ -90,6 +90,21 @@ class SpareChildTests {
                 .containsOnly("0");
     }
 
+    /**
+     * Tests of two kinds (different limits) taking turns each find a spare of their own kind: a test of one kind
+     * does not throw away the spares the other kind's next test needs.
+     */
+    @Test
+    void testsOfTwoKindsTakingTurnsEachRunInASpareOfTheirKind() throws IOException {
+        EngineRun.of(TwoKindsTakingTurnsTestCase.class).results.testEvents().assertStatistics(s -> s.succeeded(6));
+
+        List<String> lines = Files.readAllLines(limitedLog());
+        // the first test of each kind starts its own child; every later one finds a spare started for its kind
+        assertThat(lines).containsExactly("a1 fresh", "b1 fresh", "a2 spare", "b2 spare", "a3 spare", "b3 spare");
+        assertThat(spareProcesses()).as("a spare left after the run").isEmpty();
+        assertThat(Host.nsunitLeafCgroups()).as("a spare's cgroup left after the run").isEmpty();
+    }
+
     private Path limitedLog() {
         return Path.of(log + ".limited");
     }
@@ -244,6 +259,61 @@ class SpareChildTests {
     static class AtTheFloorTestCase {
         @RepeatedTest(4)
         void test() {
+        }
+    }
+
+    /** Two kinds of child, by their limits, in turns; each test records whether its child was started as a spare. */
+    @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+    static class TwoKindsTakingTurnsTestCase {
+        @Test
+        @Order(1)
+        @MemoryLimit("128M")
+        void a1() throws IOException {
+            record("a1");
+        }
+
+        @Test
+        @Order(2)
+        @MemoryLimit("192M")
+        void b1() throws IOException {
+            record("b1");
+        }
+
+        @Test
+        @Order(3)
+        @MemoryLimit("128M")
+        void a2() throws IOException {
+            record("a2");
+        }
+
+        @Test
+        @Order(4)
+        @MemoryLimit("192M")
+        void b2() throws IOException {
+            record("b2");
+        }
+
+        @Test
+        @Order(5)
+        @MemoryLimit("128M")
+        void a3() throws IOException {
+            record("a3");
+        }
+
+        @Test
+        @Order(6)
+        @MemoryLimit("192M")
+        void b3() throws IOException {
+            record("b3");
+        }
+
+        /** A spare's cgroup is named {@code spare-N}; a child started for its test is named after the test. */
+        private static void record(String name) throws IOException {
+            String memory = Files.readAllLines(Path.of("/proc/self/cgroup")).stream()
+                    .filter(l -> l.contains("memory") || l.startsWith("0::")).findFirst().orElseThrow();
+            String started = memory.substring(memory.lastIndexOf('/') + 1).startsWith("spare") ? "spare" : "fresh";
+            Files.writeString(Path.of(System.getProperty(LOG) + ".limited"), name + " " + started + "\n",
+                    StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         }
     }
 }

@@ -193,9 +193,12 @@ public final class ChildProcess implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            cgroup.ifPresent(TestCgroup::close); // kills what left the tree: setsid, double forks
-            LiveChildren.remove(this);
-            PrivateDirectory.delete(privateDir);
+            try {
+                cgroup.ifPresent(TestCgroup::close); // kills what left the tree: setsid, double forks
+            } finally { // a cgroup that cannot be removed still leaves nothing else behind
+                LiveChildren.remove(this);
+                PrivateDirectory.delete(privateDir);
+            }
         }
     }
 

@@ -53,11 +53,15 @@ final class ChildRun {
             SpareChildCleanup.registerFor(context);
         }
         int spares = prestart ? RemainingTests.sparesFor(context.getUniqueId(), run.prestartCount()) : 0;
-        try (ChildProcess child = IsolationPlan.start(context, spec, spares, hold)) {
+        ChildProcess child = IsolationPlan.start(context, spec, spares, hold);
+        Optional<RuntimeException> cleanupError;
+        try {
             outcome = child.await(WatchdogTimeout.of(context, run), output);
             leftovers = child.leftoverProcesses();
             // figures only for the limits the test asked for, not for a tracking cgroup
             stats = request.limits().any() ? child.cgroupStats() : Optional.empty();
+        } finally {
+            cleanupError = ChildCleanup.close(context, child);
         }
         stats.ifPresent(figures -> ReportEntries.publish(context, figures));
         TestFacts facts = new TestFacts(TestNames.of(context), loader, request.expectations().outOfMemory(),
@@ -66,6 +70,7 @@ final class ChildRun {
         Optional<Throwable> failure = LeftoverReport.apply(run.leaks(), facts.testName(), leftovers, pidNamespace,
                 Verdict.of(outcome, facts), output);
         if (failure.isPresent()) {
+            cleanupError.ifPresent(failure.get()::addSuppressed);
             throw failure.get();
         }
     }
