@@ -133,6 +133,33 @@ public final class ChildProcess implements AutoCloseable {
      */
     public ChildOutcome await(Duration timeout, ChildEventSink sink) throws InterruptedException {
         this.sink = sink;
+        try {
+            return awaitEnd(timeout);
+        } catch (InterruptedException e) {
+            throw interruptedWithThreadDump(e);
+        }
+    }
+
+    /**
+     * The awaiting thread was interrupted, typically by JUnit's {@code @Timeout} in this JVM, which adds what the
+     * interrupted invocation threw to its {@code TimeoutException} as suppressed: so the child's thread dump,
+     * taken now while the child still runs, is what tells the user where the test was stuck.
+     */
+    private InterruptedException interruptedWithThreadDump(InterruptedException interrupted) {
+        String dump;
+        try {
+            dump = process.isAlive() ? dumpThreads() : "";
+        } catch (InterruptedException again) {
+            dump = "";
+        }
+        InterruptedException withDump = new InterruptedException(dump.isBlank()
+                ? "interrupted while waiting for the child JVM " + process.pid() + " (no thread dump: it had ended)"
+                : "interrupted while waiting for the child JVM " + process.pid() + "; its threads then:\n" + dump);
+        withDump.initCause(interrupted);
+        return withDump;
+    }
+
+    private ChildOutcome awaitEnd(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         boolean timedOut = false;
         String threadDump = "";

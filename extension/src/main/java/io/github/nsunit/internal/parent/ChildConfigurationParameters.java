@@ -11,7 +11,8 @@ import java.util.TreeMap;
 /**
  * The JUnit configuration parameters a child runs with: the parent run's, minus those that would make the child
  * act as a run of its own (write reports). {@code junit-platform.properties} is on the child's class path and
- * read there anyway.
+ * read there anyway, and system properties reach the child too: what must not apply there is overridden
+ * explicitly, since explicit parameters win over both.
  */
 final class ChildConfigurationParameters {
     /** Known Jupiter parameters, passed even when the run's names could not be learned (e.g. EngineTestKit). */
@@ -33,6 +34,12 @@ final class ChildConfigurationParameters {
     private static final List<String> NOT_FOR_CHILDREN = List.of(
             "junit.platform.reporting.", "junit.platform.output.", "junit.jupiter.execution.parallel.",
             "junit.platform.execution.listeners.");
+    /**
+     * The child runs exactly one test: parallel execution would only move it onto a ForkJoinPool thread, where a
+     * heap OOM or a refused thread surfaces as the engine's failure instead of the test's own.
+     */
+    private static final Map<String, String> CHILD_OVERRIDES = Map.of(
+            "junit.jupiter.execution.parallel.enabled", "false");
 
     private ChildConfigurationParameters() {
     }
@@ -46,6 +53,7 @@ final class ChildConfigurationParameters {
                 context.getConfigurationParameter(key).ifPresent(value -> parameters.put(key, value));
             }
         }
+        parameters.putAll(CHILD_OVERRIDES);
         return parameters;
     }
 }
