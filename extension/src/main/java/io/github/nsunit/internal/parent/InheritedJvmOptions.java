@@ -8,7 +8,7 @@ import java.util.function.Predicate;
 /**
  * The test JVM's own options a child must share so the test ends as it would in-process: its agents (a coverage
  * agent such as JaCoCo's counts what children run) and its assertion switches, in their
- * order. Not JDWP: a second JVM on the same debugger port would not start; {@code nsunit.child.debug} is for that.
+ * order. Not JDWP: a second JVM on the same debugger port would not start.
  * Not heap or other sizing: the child runs one test and its limits are its own.
  */
 final class InheritedJvmOptions {
