@@ -47,7 +47,7 @@ final class ChildRun {
         Optional<DebugHold> hold = run.debugHold().map(duration -> new DebugHold(duration, TestNames.of(context)));
         // a held child must be the test's own
         boolean prestart = run.prestart() && hold.isEmpty();
-        ChildSpec spec = new ChildSpec(plan.stages(), jvmOptions(run, request, prestart), assignment, loader,
+        ChildSpec spec = new ChildSpec(plan.stages(), jvmOptions(run, request, context.getRequiredTestClass(), prestart), assignment, loader,
                 plan.handshake(), run.sharedArchiveDirectory(), plan.cgroup(run.trackingCgroup()));
         if (prestart) {
             SpareChildCleanup.registerFor(context);
@@ -79,8 +79,9 @@ final class ChildRun {
      * A test that expects to exit gets the exit agent, which reports even a halt with the stack of the call; a
      * child that may be started ahead of its test warms up while it waits.
      */
-    private static List<String> jvmOptions(RunConfiguration run, IsolationRequest request, boolean prestart) {
-        List<String> options = new ArrayList<>(ChildJvmOptions.of(run, request));
+    private static List<String> jvmOptions(RunConfiguration run, IsolationRequest request, Class<?> testClass,
+                                           boolean prestart) {
+        List<String> options = new ArrayList<>(ChildJvmOptions.of(run, request, testClass));
         if (request.expectations().systemExit().isPresent()) {
             options.add(0, ExitAgentJar.option());
         }

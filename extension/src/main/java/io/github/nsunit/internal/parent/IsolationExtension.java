@@ -69,18 +69,28 @@ public final class IsolationExtension implements InvocationInterceptor, Paramete
 
     /**
      * When the class is isolated (annotated, or by the run's default), every test of it runs in a child, so
-     * {@code @BeforeAll} runs in each child and not in the parent, which runs no test of the class.
+     * {@code @BeforeAll} runs in each child; in the parent only where JUnit computes a test template's invocations
+     * there ({@link ParentClassLifecycle}).
      */
     @Override
     public void interceptBeforeAllMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> call,
                                          ExtensionContext context) throws Throwable {
-        proceedOnlyInChild(invocation, context);
+        proceedInChildOrForTemplates(invocation, context);
     }
 
     @Override
     public void interceptAfterAllMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> call,
                                         ExtensionContext context) throws Throwable {
-        proceedOnlyInChild(invocation, context);
+        proceedInChildOrForTemplates(invocation, context);
+    }
+
+    private static void proceedInChildOrForTemplates(Invocation<Void> invocation, ExtensionContext context)
+            throws Throwable {
+        if (!ChildMode.isChild() && ParentClassLifecycle.runsInParent(context)) {
+            invocation.proceed();
+        } else {
+            proceedOnlyInChild(invocation, context);
+        }
     }
 
     private static void runIsolated(Invocation<Void> invocation, ExtensionContext context) throws Throwable {
