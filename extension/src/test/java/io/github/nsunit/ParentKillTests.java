@@ -38,8 +38,9 @@ class ParentKillTests {
             List<ProcessHandle> tree = parent.toHandle().descendants().collect(Collectors.toList());
             List<Long> jvms = tree.stream().filter(p -> p.info().command().map(c -> c.endsWith("/java")).orElse(false))
                     .map(ProcessHandle::pid).collect(Collectors.toList());
-            // the three tests' children, and maybe the spares started for the next tests: every one must die
-            assertThat(jvms).as("child JVMs of the parent").hasSizeBetween(3, 5);
+            // the three tests' children, and the spares started for the next tests (kept per kind, and those of a
+            // kind crowded out that are still being closed): every one must die
+            assertThat(jvms).as("child JVMs of the parent").hasSizeGreaterThanOrEqualTo(3);
             assertThat(Processes.matching(marker)).as("subprocesses of the children").hasSize(3);
             // a channel's directory goes as soon as both its ends are open: a killed parent cannot leave one
             assertThat(shmDirectoriesOf(parentPid)).isEmpty();

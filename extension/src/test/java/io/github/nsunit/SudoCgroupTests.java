@@ -31,11 +31,18 @@ class SudoCgroupTests {
     @BeforeAll
     static void runAsTheSudoUser() throws Exception {
         uid = UserRun.uidOf("nsunit-sudo");
-        staleRun = memoryHierarchy().resolve("nsunit-999999999-1-5ca1ab1e"); // above any pid_max: its owner is gone
+        // a pid above any pid_max, in this PID namespace: its owner is provably gone
+        staleRun = memoryHierarchy().resolve("nsunit-999999999-1-" + pidNamespace() + "-5ca1ab1e");
         Files.createDirectory(staleRun);
         Files.createDirectory(staleRun.resolve("Killed.test-1"));
         Host.run("chown", "-R", uid + ":" + UserRun.gidOf(uid), staleRun.toString());
         run = UserRun.as(uid, List.of(), "sudo|" + LimitsTestCase.class.getName());
+    }
+
+    /** The inode of this JVM's PID namespace, as {@code /proc/self/ns/pid} names it: "pid:[4026531836]". */
+    private static String pidNamespace() throws IOException {
+        String link = Files.readSymbolicLink(Path.of("/proc/self/ns/pid")).toString();
+        return link.substring(link.indexOf('[') + 1, link.indexOf(']'));
     }
 
     private static Path memoryHierarchy() {
