@@ -123,6 +123,14 @@ public @interface Forked {
     String DEBUG_HOLD_PROPERTY_NAME = "nsunit.debug.hold";
 
     /**
+     * Configuration parameter: a port ({@code 5005}) or {@code host:port} on which each isolated test's child
+     * JVM waits, suspended before its test runs, for a debugger to attach (JDWP): the test's output says where
+     * to attach. Spares are not started while it is set, and nsunit's child timeout does not apply. Off by
+     * default; for debugging only, one test at a time (each child listens on the same port).
+     */
+    String DEBUG_JDWP_PROPERTY_NAME = "nsunit.debug.jdwp";
+
+    /**
      * Configuration parameter: {@code true} (default) puts a child that asks for no limits into a cgroup of its
      * own anyway where nsunit may create one without sudo (root, a delegated cgroup v2 subtree, a configured
      * base), so what it starts, also what detaches from its process tree, dies with the test (a few ms a test,

@@ -17,6 +17,7 @@ import io.github.nsunit.internal.verdict.TestFacts;
 import io.github.nsunit.internal.verdict.Verdict;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -25,6 +26,8 @@ import java.util.Optional;
 
 /** Runs one test in a child JVM: start it, relay what it says, wait for it, and turn the outcome into a verdict. */
 final class ChildRun {
+    private static final Duration DEBUGGING_TIMEOUT = Duration.ofDays(1);
+
     private ChildRun() {
     }
 
@@ -54,9 +57,12 @@ final class ChildRun {
                 settings);
         // a child without limits still gets a cgroup of its own where the host allows: what it starts dies with it
         Optional<DebugHold> hold = run.debugHold().map(duration -> new DebugHold(duration, TestNames.of(context)));
-        // a held child must be the test's own
-        boolean prestart = run.prestart() && hold.isEmpty();
-        ChildSpec spec = new ChildSpec(plan.stages(), jvmOptions(run, request, context.getRequiredTestClass(), prestart), assignment, loader,
+        Optional<DebuggerAttach> debugger = DebuggerAttach.of(context);
+        // a held child must be the test's own; a spare would take the debug port while it waits
+        boolean prestart = run.prestart() && hold.isEmpty() && debugger.isEmpty();
+        List<String> options = jvmOptions(run, request, context.getRequiredTestClass(), prestart);
+        debugger.ifPresent(attach -> options.add(0, attach.jvmOption()));
+        ChildSpec spec = new ChildSpec(plan.stages(), options, assignment, loader,
                 plan.handshake(), run.sharedArchiveDirectory(), plan.cgroup(run.trackingCgroup()));
         if (prestart) {
             SpareChildCleanup.registerFor(context);
@@ -65,7 +71,11 @@ final class ChildRun {
         ChildProcess child = IsolationPlan.start(context, spec, spares, hold);
         Optional<RuntimeException> cleanupError;
         try {
-            outcome = child.await(WatchdogTimeout.of(context, run), output);
+            debugger.ifPresent(attach -> System.err.print(attach.instructions(TestNames.of(context), child.pid(),
+                    request.namespaces().contains(Namespace.NETWORK))));
+            // a debugger may hold the child at a breakpoint for as long as the user looks
+            Duration timeout = debugger.isPresent() ? DEBUGGING_TIMEOUT : WatchdogTimeout.of(context, run);
+            outcome = child.await(timeout, output);
             leftovers = child.leftoverProcesses();
             // figures only for the limits the test asked for, not for a tracking cgroup
             stats = request.limits().any() ? child.cgroupStats() : Optional.empty();
