@@ -33,6 +33,7 @@ public final class HostProbe {
     private final ProcessIdentity identity;
     private final Path procSys;
     private final Map<Privilege, Attempt> attempts = new ConcurrentHashMap<>();
+    private final Map<Privilege, Attempt> userNamespaceAttempts = new ConcurrentHashMap<>();
     private volatile Optional<String> toolProblem;
 
     HostProbe(String osName, ProcessIdentity identity, Path procSys) {
@@ -67,6 +68,10 @@ public final class HostProbe {
                     ? Attempt.refused(Privilege.SUDO, "a user namespace mapped to the invoking user cannot be made"
                             + " through sudo without newuidmap (package uidmap); nsunit does not do that yet")
                     : attempt(candidate);
+            if (attempt.usable() && request.contains(Namespace.USER) && candidate == Privilege.DIRECT) {
+                // root can make every other namespace where the kernel still refuses a user namespace (a chroot)
+                attempt = userNamespaceAttempts.computeIfAbsent(candidate, this::tryUserNamespaceAsRoot);
+            }
             tried.add(attempt);
             if (attempt.usable()) {
                 return candidate;
@@ -143,6 +148,22 @@ public final class HostProbe {
         sysctl("kernel/apparmor_restrict_unprivileged_userns").filter("1"::equals)
                 .ifPresent(v -> why.append("; kernel.apparmor_restrict_unprivileged_userns is 1 (AppArmor)"));
         return Attempt.refused(Privilege.USER_NAMESPACE, why.toString());
+    }
+
+    private Attempt tryUserNamespaceAsRoot(Privilege privilege) {
+        ToolRun run = ToolRun.of(withProbe(List.of("unshare", "--user", "--map-root-user")));
+        if (run.succeeded()) {
+            return Attempt.usable(privilege, "uid " + identity.uid() + " with CAP_SYS_ADMIN, user namespaces allowed");
+        }
+        StringBuilder why = new StringBuilder("every other namespace can be made, but the kernel refuses a user"
+                + " namespace (@IsolatedUser): ").append(run.describe());
+        sysctl("user/max_user_namespaces").filter("0"::equals)
+                .ifPresent(v -> why.append("; user.max_user_namespaces is 0"));
+        if (!sysctl("user/max_user_namespaces").filter("0"::equals).isPresent()) {
+            why.append("; the kernel never makes a user namespace for a process inside a chroot, which this one"
+                    + " may be (a chroot build environment such as pbuilder or sbuild)");
+        }
+        return Attempt.refused(privilege, why.toString());
     }
 
     private Attempt trySudo() {

@@ -47,8 +47,13 @@ public final class NamespaceUnavailableException extends RuntimeException {
                 .append(" sysctl -w kernel.apparmor_restrict_unprivileged_userns=0;")
                 .append("\n  - give this user passwordless sudo (the child still runs as this user, not as root);")
                 .append(" in Docker, run the container with --privileged or --cap-add SYS_ADMIN")
-                .append(" --security-opt seccomp=unconfined.\n")
-                .append(SKIP_HINT);
+                .append(" --security-opt seccomp=unconfined.\n");
+        if (request.contains(Namespace.USER)) {
+            message.append("@IsolatedUser needs the kernel to make a user namespace: not inside a chroot (run the"
+                    + " build in a container or a VM instead), and user.max_user_namespaces above 0; or drop"
+                    + " @IsolatedUser, which every other annotation works without.\n");
+        }
+        message.append(SKIP_HINT);
         return new NamespaceUnavailableException(message.toString());
     }
 }

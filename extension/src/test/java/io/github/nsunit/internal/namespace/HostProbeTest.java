@@ -3,6 +3,7 @@ package io.github.nsunit.internal.namespace;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,45 @@ class HostProbeTest {
         assertThat(probe.attempt(Privilege.DIRECT)).isSameAs(probe.attempt(Privilege.DIRECT));
         assertThat(probe.attempt(Privilege.SUDO).usable()).isFalse();
         assertThat(probe.attempt(Privilege.SUDO).detail()).contains("already runs as root");
+    }
+
+    /**
+     * Inside a chroot the kernel makes every namespace for root but a user namespace: @IsolatedUser is refused
+     * before a child starts, saying why, instead of ending as "unshare failed: Operation not permitted".
+     */
+    @Test
+    void rootInsideAChrootIsToldThatTheKernelRefusesAUserNamespace() throws Exception {
+        Path chroot = Files.createTempDirectory("nsunit-chroot-");
+        try {
+            Run kernel = Run.of(inChroot(chroot, List.of("unshare", "--user", "--map-root-user", "true")), Path.of("/"));
+            assertThat(kernel.status()).as("the kernel's refusal inside a chroot: %s", kernel).isNotZero();
+            assertThat(kernel.stderr()).contains("Operation not permitted");
+
+            Run run = Run.of(inChroot(chroot, Executor.stageMainCommand(0, 0, "auto",
+                    NamespaceRequest.of(Namespace.USER, Namespace.PID), List.of("true"))), Path.of("/"));
+            assertThat(run.status()).as(run::toString).isEqualTo(StageMain.UNAVAILABLE);
+            assertThat(run.stderr()).contains(
+                    "direct: refused: every other namespace can be made, but the kernel refuses a user namespace"
+                            + " (@IsolatedUser): `unshare --user --map-root-user",
+                    "for a process inside a chroot",
+                    "@IsolatedUser needs the kernel to make a user namespace: not inside a chroot",
+                    "nsunit.unavailable=skip");
+
+            Run withoutUser = Run.of(inChroot(chroot, Executor.stageMainCommand(0, 0, "auto",
+                    NamespaceRequest.of(Namespace.PID), List.of("true"))), Path.of("/"));
+            assertThat(withoutUser.status()).as(withoutUser::toString).isZero();
+            assertThat(withoutUser.stderr()).contains("privilege=direct");
+        } finally {
+            Files.delete(chroot);
+        }
+    }
+
+    /** {@code command} chrooted into a private bind of / at {@code directory}: the same files, a chroot to the kernel. */
+    private static List<String> inChroot(Path directory, List<String> command) {
+        List<String> full = new java.util.ArrayList<>(List.of("unshare", "--mount", "--propagation", "private", "--",
+                "sh", "-c", "mount --rbind / \"$0\" && exec chroot \"$0\" \"$@\"", directory.toString()));
+        full.addAll(command);
+        return full;
     }
 
     @Test
