@@ -111,7 +111,7 @@ final class CacheTrust {
     }
 
     /**
-     * Why {@code file} must not be used, or nothing if it is a regular file of this user that no one else can
+     * Why {@code file} must not be used ("it is a symbolic link ..."), or nothing if it is a regular file of this user that no one else can
      * write to; never follows a link.
      *
      * @throws NoSuchFileException if there is no such file
@@ -121,17 +121,17 @@ final class CacheTrust {
                 NOFOLLOW);
         int mode = (int) attributes.get("mode");
         if ((Boolean) attributes.get("isSymbolicLink")) {
-            return Optional.of(file + " is a symbolic link (to " + Files.readSymbolicLink(file) + ")");
+            return Optional.of("it is a symbolic link (to " + Files.readSymbolicLink(file) + ")");
         }
         if (!(Boolean) attributes.get("isRegularFile")) {
-            return Optional.of(file + " is not a regular file");
+            return Optional.of("it is not a regular file");
         }
         if ((int) attributes.get("uid") != currentUid()) {
-            return Optional.of(file + " is owned by " + owner(file) + ", not by you (uid " + currentUid()
+            return Optional.of("it is owned by " + owner(file) + ", not by you (uid " + currentUid()
                     + "), mode " + mode(mode));
         }
         if ((mode & GROUP_OR_OTHERS_WRITE) != 0) {
-            return Optional.of(file + " has mode " + mode(mode) + ": others can write to it");
+            return Optional.of("it has mode " + mode(mode) + ": others can write to it");
         }
         return Optional.empty();
     }

@@ -54,8 +54,8 @@ public final class ExitAgentJar {
                 if (distrust.isEmpty()) {
                     return Optional.of(target);
                 }
-                System.err.println("nsunit: not passing " + distrust.get() + " to children as their -javaagent;"
-                        + " writing nsunit's own in its place");
+                System.err.println("nsunit: will not pass " + target + " to children as -javaagent: "
+                        + distrust.get() + "; writing nsunit's own in its place");
             } catch (NoSuchFileException absent) {
                 // write it
             }
@@ -64,8 +64,9 @@ public final class ExitAgentJar {
         } catch (CacheTrust.UntrustedException e) {
             System.err.println("nsunit: not using the cache directory for the exit agent jar: " + e.getMessage()
                     + ". Whoever can write there could run code in every child that expects System.exit, so the jar"
-                    + " goes into a private directory for this run. Set XDG_CACHE_HOME (default ~/.cache) to a"
-                    + " directory of yours where nsunit/ is yours and only you can write to it (chmod 700).");
+                    + " goes into a private directory for this run. Set XDG_CACHE_HOME (default ~/.cache) so that"
+                    + " $XDG_CACHE_HOME/nsunit is a directory of yours that only you can write to (chmod 700), in"
+                    + " directories only you or root can change.");
         } catch (IOException e) {
             System.err.println("nsunit: cannot write the exit agent jar to " + target + " (" + e.getMessage()
                     + "); it goes into a private directory for this run. Set XDG_CACHE_HOME to a writable directory.");

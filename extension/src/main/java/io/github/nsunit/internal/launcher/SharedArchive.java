@@ -125,8 +125,8 @@ final class SharedArchive {
                 return Optional.of(archive);
             }
             // Only this user or root can write in a trusted directory, so this was planted or left by accident.
-            distrust.ifPresent(why -> warnOnce(archive, "nsunit: not mapping " + why
-                    + " into children; making a new archive in its place"));
+            distrust.ifPresent(why -> warnOnce(archive, "nsunit: will not map " + archive + " into children: "
+                    + why + "; making a new archive in its place"));
         } catch (IOException absent) {
             // make it
         }

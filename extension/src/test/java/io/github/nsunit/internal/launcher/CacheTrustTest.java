@@ -120,18 +120,17 @@ class CacheTrustTest {
         assertThat(CacheTrust.distrust(file)).isEmpty();
 
         Files.setAttribute(file, "unix:mode", 0666);
-        assertThat(CacheTrust.distrust(file)).hasValue(file + " has mode 0666 (rw-rw-rw-): others can write to it");
+        assertThat(CacheTrust.distrust(file)).hasValue("it has mode 0666 (rw-rw-rw-): others can write to it");
 
         Files.setAttribute(file, "unix:mode", 0644);
         Path link = Files.createSymbolicLink(tmp.resolve("link"), file);
-        assertThat(CacheTrust.distrust(link)).hasValue(link + " is a symbolic link (to " + file + ")");
+        assertThat(CacheTrust.distrust(link)).hasValue("it is a symbolic link (to " + file + ")");
 
         Files.setOwner(file, otherUser());
         assertThat(CacheTrust.distrust(file)).hasValueSatisfying(why -> assertThat(why)
-                .startsWith(file + " is owned by nsunit-nopriv (uid ").endsWith("mode 0644 (rw-r--r--)"));
+                .startsWith("it is owned by nsunit-nopriv (uid ").endsWith("mode 0644 (rw-r--r--)"));
 
-        assertThat(CacheTrust.distrust(Files.createDirectory(tmp.resolve("dir")))).hasValue(tmp.resolve("dir")
-                + " is not a regular file");
+        assertThat(CacheTrust.distrust(Files.createDirectory(tmp.resolve("dir")))).hasValue("it is not a regular file");
         assertThatThrownBy(() -> CacheTrust.distrust(tmp.resolve("absent"))).isInstanceOf(NoSuchFileException.class);
         assertThat(Files.exists(link, LinkOption.NOFOLLOW_LINKS)).isTrue();
     }
