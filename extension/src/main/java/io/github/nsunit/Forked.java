@@ -80,7 +80,8 @@ public @interface Forked {
     /**
      * Configuration parameter: where class-data-sharing archives are cached. Default
      * {@code $XDG_CACHE_HOME/nsunit/cds}, else {@code ~/.cache/nsunit/cds}. Archives unused for 14 days are
-     * deleted.
+     * deleted. Used only if it is the user's own directory that no one else can write to or replace; otherwise
+     * children start without an archive, with a warning.
      */
     String CHILD_CLASS_DATA_SHARING_DIRECTORY_PROPERTY_NAME = "nsunit.child.class-data-sharing.directory";
 

@@ -11,6 +11,7 @@ import java.io.OutputStream;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
@@ -39,7 +40,10 @@ import java.util.stream.Stream;
  * nsunit's own jars move: a project class of the same name as one of theirs would now lose to it.
  *
  * <p>Whatever goes wrong (no writable cache, a JDK that cannot dump) only costs speed: the child then starts
- * without the archive, and the parent says why once per run.
+ * without the archive, and the parent says why once per run. So does a cache directory that others could write
+ * to ({@link CacheTrust}): an archive is code every child maps, and the cache is only a speed-up, so nsunit runs
+ * without it rather than fail the run. An archive file in a trusted directory that is not this user's own regular
+ * file is never mapped, but replaced.
  */
 final class SharedArchive {
     /** One class from each jar every child loads: JUnit's, nsunit's, and apiguardian's (JUnit's annotations). */
@@ -100,11 +104,29 @@ final class SharedArchive {
     }
 
     private static Optional<Path> findOrCreate(Path archive, List<Path> jars, List<String> trainingOptions) {
+        Path directory = archive.getParent();
         try {
-            if (Files.size(archive) > 0) {
+            CacheTrust.ensureDirectory(directory);
+        } catch (CacheTrust.UntrustedException e) {
+            warnOnce(directory, "nsunit: not using the class-data-sharing cache directory: " + e.getMessage()
+                    + ". Whoever can write there could run code in every child, so children start without an archive,"
+                    + " which costs about 150 ms each. Set the configuration parameter "
+                    + "nsunit.child.class-data-sharing.directory (default $XDG_CACHE_HOME/nsunit/cds, else "
+                    + "~/.cache/nsunit/cds) to a directory of yours that only you can write to (chmod 700), or "
+                    + "nsunit.child.class-data-sharing=false to stop trying.");
+            return Optional.empty();
+        } catch (IOException e) {
+            return cannotCreate(archive, e);
+        }
+        try {
+            Optional<String> distrust = CacheTrust.distrust(archive);
+            if (distrust.isEmpty() && Files.size(archive) > 0) {
                 Files.setLastModifiedTime(archive, FileTime.from(Instant.now())); // in use: keep it from pruning
                 return Optional.of(archive);
             }
+            // Only this user or root can write in a trusted directory, so this was planted or left by accident.
+            distrust.ifPresent(why -> warnOnce(archive, "nsunit: will not map " + archive + " into children: "
+                    + why + "; making a new archive in its place"));
         } catch (IOException absent) {
             // make it
         }
@@ -112,15 +134,19 @@ final class SharedArchive {
             create(archive, jars, trainingOptions);
             return Optional.of(archive);
         } catch (IOException e) {
-            warnOnce(archive.getParent(), "nsunit: could not create the archive of JUnit's and nsunit's classes at "
-                    + archive + " (" + e.getMessage() + "); children start without one, which costs about 150 ms each."
-                    + " Set the configuration parameter nsunit.child.class-data-sharing.directory to a writable"
-                    + " directory, or nsunit.child.class-data-sharing=false to stop trying.");
-            return Optional.empty();
+            return cannotCreate(archive, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Optional.empty();
         }
+    }
+
+    private static Optional<Path> cannotCreate(Path archive, IOException e) {
+        warnOnce(archive.getParent(), "nsunit: could not create the archive of JUnit's and nsunit's classes at "
+                + archive + " (" + e.getMessage() + "); children start without one, which costs about 150 ms each."
+                + " Set the configuration parameter nsunit.child.class-data-sharing.directory to a writable"
+                + " directory, or nsunit.child.class-data-sharing=false to stop trying.");
+        return Optional.empty();
     }
 
     /**
@@ -130,11 +156,10 @@ final class SharedArchive {
     private static void create(Path archive, List<Path> jars, List<String> trainingOptions)
             throws IOException, InterruptedException {
         Path directory = archive.getParent();
-        Files.createDirectories(directory);
         prune(directory);
-        String unique = archive.getFileName() + "." + ProcessHandle.current().pid() + "-" + System.nanoTime();
-        Path record = directory.resolve(unique + ".record.tmp");
-        Path temporary = directory.resolve(unique + ".tmp");
+        // Unpredictable names, readable by this user only (the JVM replaces them with files of its own)
+        Path record = Files.createTempFile(directory, archive.getFileName() + ".", ".record.tmp");
+        Path temporary = Files.createTempFile(directory, archive.getFileName() + ".", ".tmp");
         String classPath = String.join(File.pathSeparator, jars.stream().map(Path::toString).toList());
         try {
             List<String> training = java(trainingOptions);
@@ -144,7 +169,7 @@ final class SharedArchive {
             ByteArrayOutputStream assignment = new ByteArrayOutputStream();
             AssignmentCodec.write(new Assignment(ArchiveTraining.UNIQUE_ID, Map.of(), Map.of()), assignment);
             run("the training child", training, assignment.toByteArray());
-            if (!Files.isRegularFile(record) || Files.size(record) == 0) {
+            if (Files.size(record) == 0) {
                 throw new IOException("the training child " + String.join(" ", training) + " recorded nothing");
             }
 
@@ -152,7 +177,7 @@ final class SharedArchive {
             dump.addAll(FORMAT.dump(record, temporary));
             dump.addAll(List.of("-cp", classPath));
             run("the archive dump", dump, new byte[0]);
-            if (!Files.isRegularFile(temporary) || Files.size(temporary) == 0) {
+            if (Files.size(temporary) == 0) {
                 throw new IOException("the archive dump " + String.join(" ", dump) + " wrote no archive");
             }
             verify(temporary, classPath, trainingOptions);
@@ -212,7 +237,7 @@ final class SharedArchive {
             files.forEach(file -> {
                 try {
                     String name = file.getFileName().toString();
-                    Instant modified = Files.getLastModifiedTime(file).toInstant();
+                    Instant modified = Files.getLastModifiedTime(file, LinkOption.NOFOLLOW_LINKS).toInstant();
                     boolean unused = (name.endsWith(".jsa") || name.endsWith(".aot")) && modified.isBefore(now.minus(UNUSED_ARCHIVE_AGE));
                     boolean abandoned = name.endsWith(".tmp") && modified.isBefore(now.minus(Duration.ofHours(1)));
                     if (unused || abandoned) {
