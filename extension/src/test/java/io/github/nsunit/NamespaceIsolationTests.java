@@ -216,6 +216,24 @@ class NamespaceIsolationTests {
         assertRefusalMessage(skip.getMessage());
     }
 
+    /** Per class and per test: the nearest @WhenUnavailable wins, over the run-wide parameter too. */
+    @Test
+    void whenUnavailableSkipsOrFailsPerClassAndPerTestWhateverTheRunWideSetting() {
+        for (String runWide : List.of("fail", "skip")) {
+            EngineRun run = EngineRun.of(SkipWhereUnavailableTestCase.class, Map.of(
+                    NsunitProperties.NAMESPACE_STRATEGY, "sudo", NsunitProperties.UNAVAILABLE, runWide));
+
+            TestExecutionResult skipped = run.finished("skipsByItsClass").getRequiredPayload(TestExecutionResult.class);
+            assertThat(skipped.getStatus()).as("run-wide %s", runWide).isEqualTo(TestExecutionResult.Status.ABORTED);
+            assertThat(skipped.getThrowable().orElseThrow()).isExactlyInstanceOf(TestAbortedException.class)
+                    .hasMessageStartingWith("NamespaceIsolationTests.SkipWhereUnavailableTestCase.skipsByItsClass():"
+                            + " nsunit cannot give the test PID namespace");
+            assertThat(run.failure("failsByItsOwnAnnotation")).as("run-wide %s", runWide)
+                    .isExactlyInstanceOf(IsolationUnavailableException.class)
+                    .hasMessageContaining("every way to create them was refused");
+        }
+    }
+
     @Test
     void aBuildUnderTmpStillRunsWithAFreshTmpThatHoldsOnlyTheBuildsOwnDirectory() throws Exception {
         Path copy = Files.createTempDirectory("nsunit-test-tmp-classpath-"); // under /tmp on purpose
@@ -423,6 +441,19 @@ class NamespaceIsolationTests {
         @Test
         @IsolatedMount(freshTmp = false)
         void hostTmp() {
+        }
+    }
+
+    @WhenUnavailable(WhenUnavailable.Action.SKIP)
+    @IsolatedPid
+    static class SkipWhereUnavailableTestCase {
+        @Test
+        void skipsByItsClass() {
+        }
+
+        @Test
+        @WhenUnavailable(WhenUnavailable.Action.FAIL)
+        void failsByItsOwnAnnotation() {
         }
     }
 

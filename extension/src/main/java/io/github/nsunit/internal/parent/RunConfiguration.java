@@ -37,7 +37,7 @@ record RunConfiguration(List<String> childJvmArgs, Duration childTimeout, boolea
         DefaultIsolation isolation = context.getConfigurationParameter(NsunitProperties.ISOLATION_DEFAULT)
                 .map(DefaultIsolation::parse).orElse(DefaultIsolation.NONE);
         // Read only when isolation is refused; a typo must not wait for the one host that refuses to show up.
-        UnavailablePolicy.of(context);
+        UnavailablePolicy.runWide(context);
         boolean prestart = booleanParameter(context, Forked.CHILD_PRESTART_PROPERTY_NAME).orElse(true);
         int prestartCount = countParameter(context, Forked.CHILD_PRESTART_COUNT_PROPERTY_NAME).orElse(2);
         boolean warmUp = booleanParameter(context, Forked.CHILD_WARM_UP_PROPERTY_NAME).orElse(true);

@@ -6,16 +6,34 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import io.github.nsunit.IsolationUnavailableException;
 import org.opentest4j.TestAbortedException;
 
+import io.github.nsunit.WhenUnavailable;
+import org.junit.platform.commons.support.AnnotationSupport;
+
+import java.lang.reflect.AnnotatedElement;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * What happens when the host cannot give a test the isolation it asks for: fail (default) or skip, with the
- * same message either way ({@value NsunitProperties#UNAVAILABLE}).
+ * same message either way: the test's {@link WhenUnavailable}, else {@value NsunitProperties#UNAVAILABLE}.
  */
 enum UnavailablePolicy {
     FAIL, SKIP;
 
+    /** The nearest {@link WhenUnavailable} of the test, else the run-wide parameter, else fail. */
     static UnavailablePolicy of(ExtensionContext context) {
+        List<AnnotatedElement> elements = AnnotatedElements.outermostFirst(context);
+        for (int i = elements.size() - 1; i >= 0; i--) {
+            Optional<WhenUnavailable> nearest = AnnotationSupport.findAnnotation(elements.get(i), WhenUnavailable.class);
+            if (nearest.isPresent()) {
+                return nearest.get().value() == WhenUnavailable.Action.SKIP ? SKIP : FAIL;
+            }
+        }
+        return runWide(context);
+    }
+
+    static UnavailablePolicy runWide(ExtensionContext context) {
         return context.getConfigurationParameter(NsunitProperties.UNAVAILABLE).map(value -> {
             switch (value.strip().toLowerCase(Locale.ROOT)) {
                 case "fail":
