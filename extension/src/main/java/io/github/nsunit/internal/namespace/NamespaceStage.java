@@ -28,6 +28,7 @@ public final class NamespaceStage implements CommandStage {
     private final Privilege privilege;
     private final ProcessIdentity invokingUser;
     private final Map<String, String> environment;
+    private final java.util.Optional<String> hostname;
 
     /**
      * @param invokingUser the user the child JVM must run as (used only with {@link Privilege#SUDO})
@@ -35,6 +36,16 @@ public final class NamespaceStage implements CommandStage {
      */
     public NamespaceStage(NamespaceRequest request, Privilege privilege, ProcessIdentity invokingUser,
             Map<String, String> environment) {
+        this(request, privilege, invokingUser, environment, java.util.Optional.empty());
+    }
+
+    /**
+     * @param hostname under {@link Privilege#SUDO}, the hostname this stage sets as root in the new UTS
+     *                 namespace, with an {@code /etc/hosts} that names it (elsewhere the child, root in its
+     *                 user namespace or as root, sets it itself)
+     */
+    public NamespaceStage(NamespaceRequest request, Privilege privilege, ProcessIdentity invokingUser,
+            Map<String, String> environment, java.util.Optional<String> hostname) {
         if (privilege == Privilege.SUDO && request.contains(Namespace.USER)) {
             throw new IllegalArgumentException("the sudo strategy cannot make a user namespace: " + request.describe());
         }
@@ -42,12 +53,18 @@ public final class NamespaceStage implements CommandStage {
         this.privilege = privilege;
         this.invokingUser = invokingUser;
         this.environment = Collections.unmodifiableMap(new LinkedHashMap<>(environment)); // keeps order: stable command lines
+        this.hostname = privilege == Privilege.SUDO ? hostname : java.util.Optional.empty();
     }
 
     /** A stage for this JVM's own user and the given environment of the child. */
     public static NamespaceStage forThisProcess(NamespaceRequest request, Privilege privilege,
-            Map<String, String> environment) {
-        return new NamespaceStage(request, privilege, HostProbe.shared().identity(), environment);
+            Map<String, String> environment, java.util.Optional<String> hostname) {
+        return new NamespaceStage(request, privilege, HostProbe.shared().identity(), environment, hostname);
+    }
+
+    /** Whether this stage sets the hostname (under sudo, where the child no longer can). */
+    public boolean setsHostname() {
+        return hostname.isPresent();
     }
 
     /** sudo closes inherited descriptors above 2. */
@@ -136,6 +153,7 @@ public final class NamespaceStage implements CommandStage {
         String script = setupScript();
         if (script != null) {
             command.addAll(List.of("sh", "-c", script, "nsunit-namespace"));
+            hostname.ifPresent(command::add); // an argument, never spliced into the script
             if (request.freshTmp()) {
                 // how many names the script carries into the fresh /tmp, then the names
                 command.add(Integer.toString(request.keptInTmp().size()));
@@ -149,17 +167,31 @@ public final class NamespaceStage implements CommandStage {
         return command;
     }
 
+    /**
+     * Under sudo, the last step that is root in the new namespaces: ports below 1024 are the test's to bind in
+     * its own network namespace (as they are for a child that is root there), and the hostname, taken from the
+     * first argument, is set with an {@code /etc/hosts} that names it, bind-mounted from a file unlinked at once.
+     */
+    static final String SUDO_NETWORK = "echo 0 > /proc/sys/net/ipv4/ip_unprivileged_port_start || exit; ";
+    static final String SUDO_HOSTNAME = "printf %s \"$1\" > /proc/sys/kernel/hostname || exit; "
+            + "h=$(mktemp /dev/shm/nsunit-hosts.XXXXXX 2>/dev/null || mktemp) || exit; "
+            + "{ cat /etc/hosts 2>/dev/null; printf '127.0.1.1\\t%s\\n::1\\t%s\\n' \"$1\" \"$1\"; } > \"$h\" "
+            + "&& chmod 644 \"$h\" && mount --bind \"$h\" /etc/hosts; s=$?; rm -f \"$h\"; [ $s -eq 0 ] || exit; shift; ";
+
     /** The shell step run inside the namespaces before the rest, or null if none is needed. */
     private String setupScript() {
         boolean pid = request.contains(Namespace.PID);
         boolean loopbackAsRoot = stageBringsUpLoopback();
-        if (!pid && !request.freshTmp() && !loopbackAsRoot) {
+        boolean sudoNetwork = privilege == Privilege.SUDO && request.contains(Namespace.NETWORK);
+        if (!pid && !request.freshTmp() && !loopbackAsRoot && !sudoNetwork && hostname.isEmpty()) {
             return null;
         }
+        String name = hostname.isPresent() ? SUDO_HOSTNAME : "";
         // Root in the new network namespace (and under sudo, the last step that is): bring lo up here.
         String loopback = loopbackAsRoot ? loopbackUpCommand() : "";
+        String lowPorts = sudoNetwork ? SUDO_NETWORK : "";
         String mountTmp = request.freshTmp() ? FRESH_TMP : "";
-        return loopback + mountTmp + (pid ? "\"$@\"; exit $?" : "exec \"$@\"");
+        return name + loopback + lowPorts + mountTmp + (pid ? "\"$@\"; exit $?" : "exec \"$@\"");
     }
 
     @Override

@@ -41,7 +41,6 @@ public final class ChildIsolation {
      * Builds the isolation; {@code cgroups} is asked only when a child is started in a cgroup.
      *
      * @throws io.github.nsunit.internal.namespace.NamespaceUnavailableException when the host cannot make the namespaces
-     * @throws IllegalStateException when the chosen way to make namespaces cannot set the hostname
      */
     public static ChildIsolation of(IsolationSpec spec, Supplier<Cgroups> cgroups) {
         ChildIsolation isolation = new ChildIsolation(cgroups, spec.label());
@@ -92,18 +91,13 @@ public final class ChildIsolation {
         Privilege privilege = HostProbe.shared().choose(spec.strategy(), spec.namespaces());
         NamespaceRequest request = spec.namespaces().freshTmp()
                 ? spec.namespaces().keepingInTmp(HostTmpEntries.neededByChild()) : spec.namespaces();
-        NamespaceStage namespaces = NamespaceStage.forThisProcess(request, privilege, System.getenv());
+        NamespaceStage namespaces = NamespaceStage.forThisProcess(request, privilege, System.getenv(), spec.hostname());
         stages.add(namespaces);
         if (namespaces.childBringsUpLoopback()) {
             childSettings.put(ChildSetup.LOOPBACK, "up");
         }
-        spec.hostname().ifPresent(hostname -> {
-            if (!namespaces.childIsRootInUserNamespace() && !HostProbe.shared().identity().isRoot()) {
-                throw new IllegalStateException("setting the hostname needs the child to be root in its UTS"
-                        + " namespace, which the sudo strategy does not give it. Run the tests as root, or allow"
-                        + " unprivileged user namespaces (sysctl -w user.max_user_namespaces=15000).");
-            }
-            childSettings.put(ChildSetup.HOSTNAME, hostname);
-        });
+        // under sudo the stage sets it as root; otherwise the child is root in its namespaces and sets it
+        spec.hostname().filter(hostname -> !namespaces.setsHostname())
+                .ifPresent(hostname -> childSettings.put(ChildSetup.HOSTNAME, hostname));
     }
 }

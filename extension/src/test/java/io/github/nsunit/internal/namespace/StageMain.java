@@ -36,7 +36,7 @@ public final class StageMain {
             return;
         }
         System.err.println("privilege=" + privilege.configName());
-        List<String> wrapped = NamespaceStage.forThisProcess(request, privilege, System.getenv()).wrap(command);
+        List<String> wrapped = NamespaceStage.forThisProcess(request, privilege, System.getenv(), java.util.Optional.empty()).wrap(command);
         Process process = new ProcessBuilder(wrapped).inheritIO().start();
         int status = process.waitFor();
         System.err.println("status=" + status);

@@ -63,7 +63,8 @@ class StageShapeTest {
                 environment);
         assertThat(stage.wrap(NEXT)).containsExactly(
                 "sudo", "-n", "setpriv", "--pdeathsig=KILL", "--", "unshare", "--net", "--",
-                "sh", "-c", NamespaceStage.loopbackUpCommand() + "exec \"$@\"", "nsunit-namespace",
+                "sh", "-c", NamespaceStage.loopbackUpCommand() + NamespaceStage.SUDO_NETWORK + "exec \"$@\"",
+                "nsunit-namespace",
                 "setpriv", "--reuid=1000", "--regid=1000", "--groups=1000,27", "--inh-caps=-all", "--",
                 "env", "-i", "--", "HOME=/home/u", "SPACED=a b; $(rm -rf /)", "java", "-cp", "x y", "Child");
     }
