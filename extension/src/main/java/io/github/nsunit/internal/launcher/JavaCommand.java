@@ -24,7 +24,8 @@ final class JavaCommand {
         command.addAll(moduleOptions);
         command.addAll(jvmArgs);
         systemProperties.forEach((key, value) -> command.add("-D" + key + "=" + value));
-        command.addAll(ClassPathArgument.of(classPath));
+        command.add("-cp");
+        command.add(classPath);
         command.add(CHILD_MAIN);
         command.add(channelPath);
         for (String argument : command) {
