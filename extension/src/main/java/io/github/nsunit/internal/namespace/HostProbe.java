@@ -33,7 +33,6 @@ public final class HostProbe {
     private final ProcessIdentity identity;
     private final Path procSys;
     private final Map<Privilege, Attempt> attempts = new ConcurrentHashMap<>();
-    private final Map<Privilege, Attempt> userNamespaceAttempts = new ConcurrentHashMap<>();
     private volatile Optional<String> toolProblem;
 
     HostProbe(String osName, ProcessIdentity identity, Path procSys) {
@@ -70,7 +69,7 @@ public final class HostProbe {
                     : attempt(candidate);
             if (attempt.usable() && request.contains(Namespace.USER) && candidate == Privilege.DIRECT) {
                 // root can make every other namespace where the kernel still refuses a user namespace (a chroot)
-                attempt = userNamespaceAttempts.computeIfAbsent(candidate, this::tryUserNamespaceAsRoot);
+                attempt = userNamespaceAsRoot(attempt);
             }
             tried.add(attempt);
             if (attempt.usable()) {
@@ -150,20 +149,22 @@ public final class HostProbe {
         return Attempt.refused(Privilege.USER_NAMESPACE, why.toString());
     }
 
-    private Attempt tryUserNamespaceAsRoot(Privilege privilege) {
-        ToolRun run = ToolRun.of(withProbe(List.of("unshare", "--user", "--map-root-user")));
-        if (run.succeeded()) {
-            return Attempt.usable(privilege, "uid " + identity.uid() + " with CAP_SYS_ADMIN, user namespaces allowed");
+    /**
+     * Root's user namespace is the very {@code unshare --user} run that the user-namespace privilege tries (as
+     * root), so that attempt, cached, answers for it too.
+     */
+    private Attempt userNamespaceAsRoot(Attempt direct) {
+        Attempt userNamespace = attempt(Privilege.USER_NAMESPACE);
+        if (userNamespace.usable()) {
+            return direct;
         }
-        StringBuilder why = new StringBuilder("every other namespace can be made, but the kernel refuses a user"
-                + " namespace (@IsolatedUser): ").append(run.describe());
-        sysctl("user/max_user_namespaces").filter("0"::equals)
-                .ifPresent(v -> why.append("; user.max_user_namespaces is 0"));
-        if (!sysctl("user/max_user_namespaces").filter("0"::equals).isPresent()) {
-            why.append("; the kernel never makes a user namespace for a process inside a chroot, which this one"
-                    + " may be (a chroot build environment such as pbuilder or sbuild)");
+        String why = "every other namespace can be made, but the kernel refuses a user namespace (@IsolatedUser): "
+                + userNamespace.detail();
+        if (!why.contains("user.max_user_namespaces is 0")) {
+            why += "; the kernel never makes a user namespace for a process inside a chroot, which this one may be"
+                    + " (a chroot build environment such as pbuilder or sbuild)";
         }
-        return Attempt.refused(privilege, why.toString());
+        return Attempt.refused(direct.privilege(), why);
     }
 
     private Attempt trySudo() {

@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Starts the rest of the chain inside new namespaces, made by util-linux {@code unshare} with the privilege the
@@ -28,7 +29,7 @@ public final class NamespaceStage implements CommandStage {
     private final Privilege privilege;
     private final ProcessIdentity invokingUser;
     private final Map<String, String> environment;
-    private final java.util.Optional<String> hostname;
+    private final Optional<String> hostname;
 
     /**
      * @param invokingUser the user the child JVM must run as (used only with {@link Privilege#SUDO})
@@ -36,7 +37,7 @@ public final class NamespaceStage implements CommandStage {
      */
     public NamespaceStage(NamespaceRequest request, Privilege privilege, ProcessIdentity invokingUser,
             Map<String, String> environment) {
-        this(request, privilege, invokingUser, environment, java.util.Optional.empty());
+        this(request, privilege, invokingUser, environment, Optional.empty());
     }
 
     /**
@@ -45,7 +46,7 @@ public final class NamespaceStage implements CommandStage {
      *                 user namespace or as root, sets it itself)
      */
     public NamespaceStage(NamespaceRequest request, Privilege privilege, ProcessIdentity invokingUser,
-            Map<String, String> environment, java.util.Optional<String> hostname) {
+            Map<String, String> environment, Optional<String> hostname) {
         if (privilege == Privilege.SUDO && request.contains(Namespace.USER)) {
             throw new IllegalArgumentException("the sudo strategy cannot make a user namespace: " + request.describe());
         }
@@ -53,12 +54,12 @@ public final class NamespaceStage implements CommandStage {
         this.privilege = privilege;
         this.invokingUser = invokingUser;
         this.environment = Collections.unmodifiableMap(new LinkedHashMap<>(environment)); // keeps order: stable command lines
-        this.hostname = privilege == Privilege.SUDO ? hostname : java.util.Optional.empty();
+        this.hostname = privilege == Privilege.SUDO ? hostname : Optional.empty();
     }
 
     /** A stage for this JVM's own user and the given environment of the child. */
     public static NamespaceStage forThisProcess(NamespaceRequest request, Privilege privilege,
-            Map<String, String> environment, java.util.Optional<String> hostname) {
+            Map<String, String> environment, Optional<String> hostname) {
         return new NamespaceStage(request, privilege, HostProbe.shared().identity(), environment, hostname);
     }
 
@@ -114,7 +115,7 @@ public final class NamespaceStage implements CommandStage {
         return IP.map(Object::toString).orElse("ip") + " link set lo up || exit; ";
     }
 
-    private static final java.util.Optional<java.nio.file.Path> IP = java.util.stream.Stream.of(
+    private static final Optional<java.nio.file.Path> IP = java.util.stream.Stream.of(
                     "/usr/sbin/ip", "/sbin/ip", "/usr/bin/ip", "/bin/ip")
             .map(java.nio.file.Path::of).filter(java.nio.file.Files::isExecutable).findFirst();
 
