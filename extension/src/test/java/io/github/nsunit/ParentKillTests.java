@@ -2,19 +2,15 @@ package io.github.nsunit;
 
 import org.junit.jupiter.api.Test;
 
-import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -26,14 +22,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * private directories the killed run could not, and kills what was left in its cgroups.
  */
 class ParentKillTests {
-    private static final String READY = "nsunit-test ready ";
-
     @Test
     void childrenDieWithTheirKilledParentAndTheNextRunRemovesWhatItLeft() throws Exception {
         String marker = "nsunit-test-orphan-" + UUID.randomUUID();
         Process parent = parentJvm(ConcurrentParentJvmMain.class, marker, RunningTestCase.class.getName(), "3");
         try {
-            awaitReady(parent, 3);
+            awaitReady(parent, marker, 3);
             long parentPid = parent.pid();
             List<ProcessHandle> tree = parent.toHandle().descendants().collect(Collectors.toList());
             List<Long> jvms = tree.stream().filter(p -> p.info().command().map(c -> c.endsWith("/java")).orElse(false))
@@ -81,20 +75,33 @@ class ParentKillTests {
         return new ProcessBuilder(command).redirectErrorStream(true).start();
     }
 
-    private static void awaitReady(Process parent, int count) throws IOException {
-        BufferedReader lines = new BufferedReader(new InputStreamReader(parent.getInputStream(), StandardCharsets.UTF_8));
-        Set<String> ready = new HashSet<>();
-        StringBuilder seen = new StringBuilder();
-        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-            seen.append(line).append('\n');
-            if (line.startsWith(READY)) {
-                ready.add(line);
-                if (ready.size() == count) {
-                    return;
-                }
+    /**
+     * Waits until each of the {@code count} running tests has started its marked subprocess. Their output is no
+     * signal: a parent running tests in parallel prints a child's output only as that test ends.
+     */
+    private static void awaitReady(Process parent, String marker, int count) throws InterruptedException {
+        StringBuffer seen = new StringBuffer();
+        Thread drain = new Thread(() -> {
+            try {
+                parent.getInputStream().transferTo(new java.io.OutputStream() {
+                    @Override
+                    public void write(int b) {
+                        seen.append((char) b);
+                    }
+                });
+            } catch (IOException ended) {
+                // the parent was killed: what it printed so far is in seen
             }
+        });
+        drain.setDaemon(true);
+        drain.start();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (Processes.matching(marker).size() < count) {
+            if (!parent.isAlive() || System.nanoTime() > deadline) {
+                throw new AssertionError("the parent JVM's children did not all start their subprocess:\n" + seen);
+            }
+            Thread.sleep(20);
         }
-        throw new AssertionError("the parent JVM ended before its children were ready:\n" + seen);
     }
 
     /** The private directories (/dev/shm/nsunit-PID-*) of the parent JVM {@code pid}. */
@@ -126,8 +133,6 @@ class ParentKillTests {
         String name = System.getProperty(Processes.MARKER_PROPERTY) + "-" + kind;
         new ProcessBuilder("bash", "-c", "exec -a \"$0\" sleep 300", name)
                 .redirectOutput(new File("/dev/null")).start();
-        Thread.sleep(200);
-        System.out.println(READY + kind);
         Thread.sleep(60_000);
     }
 

@@ -33,10 +33,19 @@ final class ChildRun {
 
     static void run(ExtensionContext context, IsolationRequest request, RunConfiguration run) throws Throwable {
         ClassLoader loader = context.getRequiredTestClass().getClassLoader();
+        TestOutputSink output = new TestOutputSink(context);
+        try {
+            run(context, request, run, loader, output);
+        } finally {
+            output.printBeforeTheEnd();
+        }
+    }
+
+    private static void run(ExtensionContext context, IsolationRequest request, RunConfiguration run,
+                            ClassLoader loader, TestOutputSink output) throws Throwable {
         ChildOutcome outcome;
         Optional<CgroupStats> stats;
         List<String> leftovers;
-        TestOutputSink output = new TestOutputSink(context);
         boolean pidNamespace = request.namespaces().contains(Namespace.PID);
         IsolationPlan plan = IsolationPlan.of(context, request);
         Map<String, String> settings = new HashMap<>(plan.childSettings());
@@ -73,7 +82,7 @@ final class ChildRun {
         } finally {
             cleanupError = ChildCleanup.close(context, child);
         }
-        stats.ifPresent(figures -> ReportEntries.publish(context, figures));
+        stats.ifPresent(figures -> ReportEntries.publish(context, figures, output));
         TestFacts facts = new TestFacts(TestNames.of(context), loader, request.expectations().outOfMemory(),
                 request.expectations().systemExit(),
                 request.limits().memoryBytes().isPresent() ? request.limits().describeMemory() : "", stats);

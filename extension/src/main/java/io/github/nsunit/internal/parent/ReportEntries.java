@@ -23,12 +23,12 @@ final class ReportEntries {
     private ReportEntries() {
     }
 
-    static void publish(ExtensionContext context, CgroupStats stats) {
+    static void publish(ExtensionContext context, CgroupStats stats, TestOutputSink output) {
         Map<String, String> entry = of(stats);
         context.publishReportEntry(entry);
         StringBuilder line = new StringBuilder("[nsunit] ").append(TestNames.of(context)).append(':');
         entry.forEach((key, value) -> line.append(' ').append(key.substring("nsunit.".length())).append('=').append(value));
-        System.out.println(line);
+        output.line(line.toString());
     }
 
     static Map<String, String> of(CgroupStats stats) {
