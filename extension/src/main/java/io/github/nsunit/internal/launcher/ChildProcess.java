@@ -38,6 +38,8 @@ public final class ChildProcess implements AutoCloseable {
     private final Process process;
     private final Path privateDir;
     private final Path fifo;
+    /** The private directory holds the class path's argument file, which java may not have read yet. */
+    private final boolean argumentFile;
     /** Bounded: a child printing 100 MB is slowed down to the pace the parent relays at, not buffered. */
     private final BlockingQueue<Runnable> deliveries = new ArrayBlockingQueue<>(256);
     private final List<Thread> pumps = new ArrayList<>();
@@ -55,10 +57,11 @@ public final class ChildProcess implements AutoCloseable {
     /** The cgroup the child was born in, made with it; removed when it is closed. */
     private Optional<TestCgroup> cgroup = Optional.empty();
 
-    private ChildProcess(Process process, Path privateDir, Path fifo) {
+    private ChildProcess(Process process, Path privateDir, Path fifo, boolean argumentFile) {
         this.process = process;
         this.privateDir = privateDir;
         this.fifo = fifo;
+        this.argumentFile = argumentFile;
     }
 
     /**
@@ -101,8 +104,10 @@ public final class ChildProcess implements AutoCloseable {
         try {
             cgroup = childCommand.cgroup().flatMap(c -> c.create(spare));
             Fifo.create(fifo);
-            ChildProcess child = new ChildProcess(new ProcessBuilder(
-                    childCommand.withChannel(fifo, cgroup.map(TestCgroup::joinStage))).start(), privateDir, fifo);
+            List<String> command = childCommand.withChannel(fifo, cgroup.map(TestCgroup::joinStage));
+            Optional<List<String>> shortened = ClassPathArgument.moveToFile(command, privateDir);
+            ChildProcess child = new ChildProcess(new ProcessBuilder(shortened.orElse(command)).start(),
+                    privateDir, fifo, shortened.isPresent());
             child.cgroup = cgroup;
             LiveChildren.add(child);
             child.startPumps();
@@ -285,8 +290,12 @@ public final class ChildProcess implements AutoCloseable {
         try (FileInputStream in = new FileInputStream(fifo.toFile())) {
             channelOpened = true;
             // Both ends are open (a FIFO's open waits for the other end): the path has served its purpose, and
-            // removing it now leaves nothing behind even if this JVM is killed before close().
-            PrivateDirectory.delete(privateDir);
+            // removing it now leaves nothing behind even if this JVM is killed before close(). The shell opens
+            // the FIFO before java starts, so a directory with an argument file waits for close() (or, if
+            // this JVM is killed, for the next run's removal of dead runs' directories).
+            if (!argumentFile) {
+                PrivateDirectory.delete(privateDir);
+            }
             new ChannelReader(in).readAll(report);
         } catch (IOException e) {
             report.channelError = e.getMessage();

@@ -29,7 +29,8 @@ final class JavaCommand {
         command.add(CHILD_MAIN);
         command.add(channelPath);
         for (String argument : command) {
-            if (argument.length() > MAX_ARGUMENT) {
+            // the class path is exempt: ClassPathArgument moves a long one to a file when the child is launched
+            if (argument.length() > MAX_ARGUMENT && !argument.equals(classPath)) {
                 throw new IllegalStateException("a child JVM argument is longer than the kernel allows ("
                         + argument.length() + " > " + MAX_ARGUMENT + " characters): "
                         + argument.substring(0, 80) + "...");
