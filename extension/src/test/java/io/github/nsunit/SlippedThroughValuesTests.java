@@ -163,6 +163,17 @@ class SlippedThroughValuesTests {
         assertThat(Files.readString(ranDir.resolve("empty"))).isEqualTo("[]");
     }
 
+    /**
+     * The upper bound is the kernel's own: its real cgroup takes the largest quota and the test runs. (The lower,
+     * 0.01 cores, would take a child over a minute to start.)
+     */
+    @Test
+    void theLargestCpuLimitTheKernelTakesRunsItsTest() {
+        EngineRun bounds = runWithRanDir(CpuBoundsTestCase.class, Map.of());
+
+        bounds.results.testEvents().assertStatistics(stats -> stats.started(1).succeeded(1));
+    }
+
     @Test
     void theProgrammaticApiRefusesWhatTheAnnotationsRefuse() {
         IsolatedRun with = Isolated.with();
@@ -270,6 +281,13 @@ class SlippedThroughValuesTests {
         @DenySyscalls({})
         void noSyscall() throws IOException {
             ran("noSyscall", "ran");
+        }
+    }
+
+    static class CpuBoundsTestCase {
+        @Test
+        @CpuLimit(175_921_860)
+        void largest() {
         }
     }
 
