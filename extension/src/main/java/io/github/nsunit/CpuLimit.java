@@ -27,6 +27,6 @@ import java.lang.annotation.Target;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public @interface CpuLimit {
 
-    /** Cores, greater than 0, e.g. {@code 0.5} or {@code 2}. */
+    /** Cores, from 0.01 to 175921860 (the kernel's CFS quota range), e.g. {@code 0.5} or {@code 2}. */
     double value();
 }

@@ -49,7 +49,10 @@ public @interface Forked {
 
     /**
      * Configuration parameter: options added to every child JVM of the run, separated by whitespace, e.g.
-     * {@code nsunit.child.jvm-args=-ea -Xss512k}.
+     * {@code nsunit.child.jvm-args=-ea -Xss512k}; a value with spaces goes in double or single quotes
+     * ({@code -Dgreeting="hello world"} or {@code '-Dgreeting=hello world'}), which are removed. Each word must be
+     * an option (start with {@code -}, or be an {@code @argfile}): anything else is refused, since the child would
+     * take it for its main class.
      */
     String CHILD_JVM_ARGS_PROPERTY_NAME = "nsunit.child.jvm-args";
 
@@ -94,7 +97,7 @@ public @interface Forked {
     String CHILD_PRESTART_PROPERTY_NAME = "nsunit.child.prestart";
 
     /**
-     * Configuration parameter: how many children to start ahead (default 2, at least 1), so on several cores
+     * Configuration parameter: how many children to start ahead (default 2, from 1 to 8), so on several cores
      * the next tests' children boot side by side; each waiting child holds some 50 MiB. Only with
      * {@value #CHILD_PRESTART_PROPERTY_NAME}.
      */

@@ -7,13 +7,12 @@ import io.github.nsunit.internal.api.TaskRunner;
 import io.github.nsunit.internal.cgroup.CgroupLimits;
 import io.github.nsunit.internal.channel.ReturnValues;
 import io.github.nsunit.internal.child.CallableRunner;
-import io.github.nsunit.internal.linux.Hostname;
 import io.github.nsunit.internal.namespace.Namespace;
 import io.github.nsunit.internal.namespace.NamespaceRequest;
 import io.github.nsunit.internal.namespace.Strategy;
-import io.github.nsunit.internal.parent.MemorySize;
+import io.github.nsunit.internal.plan.IsolationRules;
+import io.github.nsunit.internal.plan.IsolationRules.Caller;
 import io.github.nsunit.internal.plan.IsolationSpec;
-import io.github.nsunit.internal.seccomp.SeccompFilter;
 import org.apiguardian.api.API;
 
 import java.lang.reflect.Modifier;
@@ -29,6 +28,7 @@ import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 
 /**
  * The options of a programmatic run ({@link Isolated#with()}), immutable: each method returns a copy with one
@@ -46,10 +46,6 @@ import java.util.concurrent.Callable;
 public final class IsolatedRun {
     /** The default timeout, the same as {@value Forked#CHILD_TIMEOUT_PROPERTY_NAME}'s. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(10);
-    /** Below this a child JVM does not start (measured: {@code java -version} is killed at 10M, starts at 16M). */
-    static final long MIN_PROCESS_MEMORY = 16L * 1024 * 1024;
-    /** A child JVM with the fast-start options needs about this many tasks of its own (threads included). */
-    static final int MIN_PIDS = 24;
     /** Declared after the constants its fields start from. */
     static final IsolatedRun DEFAULTS = new IsolatedRun();
 
@@ -98,14 +94,8 @@ public final class IsolatedRun {
      * started child, set just before the task runs.
      */
     public IsolatedRun memoryLimit(String size, MemoryLimit.Scope scope) {
-        String where = "memoryLimit(\"" + size + "\")";
-        long bytes = MemorySize.parse(size == null ? "" : size).orElseThrow(() -> new IllegalArgumentException(
-                where + ": expected " + MemorySize.ACCEPTED + ", greater than zero"));
-        if (scope == MemoryLimit.Scope.PROCESS && bytes < MIN_PROCESS_MEMORY) {
-            throw new IllegalArgumentException(where + ": " + MemorySize.format(bytes) + " is below the "
-                    + MemorySize.format(MIN_PROCESS_MEMORY) + " a JVM needs to start (measured). Use at least \"16M\","
-                    + " or MemoryLimit.Scope.TEST to limit only what the task uses on top of the started JVM.");
-        }
+        long bytes = checked("memoryLimit(\"" + size + "\"" + (scope == MemoryLimit.Scope.TEST
+                ? ", MemoryLimit.Scope.TEST" : "") + ")", () -> IsolationRules.memoryBytes(size, scope, Caller.API));
         IsolatedRun copy = copy();
         copy.memoryBytes = OptionalLong.of(bytes);
         copy.memoryText = size.strip();
@@ -115,10 +105,7 @@ public final class IsolatedRun {
 
     /** At most this many CPU cores (a CFS quota), like {@link CpuLimit}, e.g. {@code 0.5}. */
     public IsolatedRun cpuLimit(double cores) {
-        if (!(cores >= 0.01) || Double.isInfinite(cores)) {
-            throw new IllegalArgumentException("cpuLimit(" + cores + "): expected a number of cores of at least 0.01,"
-                    + " e.g. 0.5");
-        }
+        checked("cpuLimit(" + cores + ")", () -> IsolationRules.cpuCores(cores, Caller.API));
         IsolatedRun copy = copy();
         copy.cpuCores = OptionalDouble.of(cores);
         return copy;
@@ -126,10 +113,7 @@ public final class IsolatedRun {
 
     /** At most this many tasks (processes and threads), like {@link PidsLimit}. */
     public IsolatedRun pidsLimit(int max) {
-        if (max < MIN_PIDS) {
-            throw new IllegalArgumentException("pidsLimit(" + max + "): a child JVM needs about " + MIN_PIDS
-                    + " tasks (its own threads) to start; expected " + MIN_PIDS + " or more, e.g. pidsLimit(64)");
-        }
+        checked("pidsLimit(" + max + ")", () -> IsolationRules.pidsMax(max, Caller.API));
         IsolatedRun copy = copy();
         copy.pidsMax = OptionalLong.of(max);
         return copy;
@@ -159,11 +143,7 @@ public final class IsolatedRun {
 
     /** A new UTS namespace with this hostname, like {@link IsolatedHostname}. */
     public IsolatedRun hostname(String name) {
-        try {
-            Hostname.validate(name);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("hostname(\"" + name + "\"): " + e.getMessage(), e);
-        }
+        checked("hostname(\"" + name + "\")", () -> IsolationRules.hostname(name));
         // the child bind-mounts an /etc/hosts naming the new hostname, in a mount namespace of its own
         IsolatedRun copy = withNamespaces(Namespace.UTS, Namespace.MOUNT);
         copy.hostname = Optional.of(name);
@@ -182,10 +162,7 @@ public final class IsolatedRun {
 
     /** How long the task may run, start-up included, before its threads are dumped and it is killed. */
     public IsolatedRun timeout(Duration limit) {
-        if (limit == null || limit.isNegative() || limit.isZero()) {
-            throw new IllegalArgumentException("timeout(" + limit + "): expected a positive duration, e.g."
-                    + " Duration.ofSeconds(30)");
-        }
+        checked("timeout(" + limit + ")", () -> IsolationRules.timeout(limit));
         IsolatedRun copy = copy();
         copy.timeout = limit;
         return copy;
@@ -193,21 +170,19 @@ public final class IsolatedRun {
 
     /** Options added to the child JVM's command line, after those given before, e.g. {@code "-Xmx32m"}. */
     public IsolatedRun jvmArgs(String... options) {
+        List<String> added = checked("jvmArgs(" + String.join(", ", Arrays.asList(options)) + ")",
+                () -> IsolationRules.jvmOptions(Arrays.asList(options)));
         IsolatedRun copy = copy();
         List<String> all = new ArrayList<>(jvmArgs);
-        all.addAll(Arrays.asList(options));
+        all.addAll(added);
         copy.jvmArgs = List.copyOf(all);
         return copy;
     }
 
     /** System calls that fail with {@code EPERM} in the task, like {@link DenySyscalls}. */
     public IsolatedRun denySyscalls(String... names) {
-        List<String> list = List.of(names);
-        try {
-            SeccompFilter.denying(list); // resolves every name for this architecture, or says which is unknown
-        } catch (IllegalArgumentException | UnsupportedOperationException e) {
-            throw new IllegalArgumentException("denySyscalls(" + String.join(", ", list) + "): " + e.getMessage(), e);
-        }
+        List<String> list = checked("denySyscalls(" + String.join(", ", names) + ")",
+                () -> IsolationRules.deniedSyscalls(List.of(names), Caller.API));
         IsolatedRun copy = copy();
         copy.deniedSyscalls = list;
         return copy;
@@ -300,6 +275,15 @@ public final class IsolatedRun {
                     + " the task with one. Add one, or pass a serializable lambda instead.", e);
         }
         return Map.of(CallableRunner.TASK_CLASS, type.getName());
+    }
+
+    /** The checked value, or the rule's refusal naming the method as the caller wrote it. */
+    private static <T> T checked(String call, Supplier<T> rule) {
+        try {
+            return rule.get();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(call + ": " + e.getMessage(), e);
+        }
     }
 
     private IsolatedRun withNamespaces(Namespace... added) {

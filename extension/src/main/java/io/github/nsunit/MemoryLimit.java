@@ -36,7 +36,8 @@ public @interface MemoryLimit {
 
     /**
      * The limit: bytes, or a number with a binary unit K, M or G (case-insensitive, decimals allowed), e.g.
-     * {@code "64M"}, {@code "1.5G"}, {@code "262144K"}.
+     * {@code "64M"}, {@code "1.5G"}, {@code "262144K"}; at least 36M for {@link Scope#PROCESS} (what a child JVM
+     * needs to start), at least 4K (one page) for {@link Scope#TEST}.
      */
     String value();
 

@@ -27,6 +27,6 @@ import java.lang.annotation.Target;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public @interface PidsLimit {
 
-    /** The maximum number of tasks; a JVM needs about 20 of its own threads. */
+    /** The maximum number of tasks, from 24 (a JVM needs about 20 of its own threads) to 4194304 (the kernel's). */
     int value();
 }

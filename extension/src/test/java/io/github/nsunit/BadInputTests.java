@@ -73,9 +73,9 @@ class BadInputTests {
             memoryZero       | @MemoryLimit("0") on BadInputTests.BadInputTestCase.memoryZero(): expected <number>[K|M|G], e.g. "64M", "1.5G" or "262144K" (binary units), greater than zero
             memoryNegative   | @MemoryLimit("-5M") on BadInputTests.BadInputTestCase.memoryNegative(): expected <number>[K|M|G], e.g. "64M", "1.5G" or "262144K" (binary units), greater than zero
             memoryBelowFloor | @MemoryLimit("16M") on BadInputTests.BadInputTestCase.memoryBelowFloor(): 16 MiB is below the 36 MiB a child JVM needs to start and run one test (measured: killed at 28 MiB, passes at 32 MiB with nothing to spare). Use at least "36M", or scope = TEST to limit only what the test itself uses on top of the started JVM.
-            cpuZero          | @CpuLimit(0.0) on BadInputTests.BadInputTestCase.cpuZero(): expected a number of cores greater than 0, e.g. @CpuLimit(0.5)
-            cpuNegative      | @CpuLimit(-1.0) on BadInputTests.BadInputTestCase.cpuNegative(): expected a number of cores greater than 0, e.g. @CpuLimit(0.5)
-            cpuNotANumber    | @CpuLimit(NaN) on BadInputTests.BadInputTestCase.cpuNotANumber(): expected a number of cores greater than 0, e.g. @CpuLimit(0.5)
+            cpuZero          | @CpuLimit(0.0) on BadInputTests.BadInputTestCase.cpuZero(): expected a number of cores from 0.01 to 175921860 (the kernel's CFS quota range: 1 ms to 2^44-1 µs per 100 ms period), e.g. @CpuLimit(0.5)
+            cpuNegative      | @CpuLimit(-1.0) on BadInputTests.BadInputTestCase.cpuNegative(): expected a number of cores from 0.01 to 175921860 (the kernel's CFS quota range: 1 ms to 2^44-1 µs per 100 ms period), e.g. @CpuLimit(0.5)
+            cpuNotANumber    | @CpuLimit(NaN) on BadInputTests.BadInputTestCase.cpuNotANumber(): expected a number of cores from 0.01 to 175921860 (the kernel's CFS quota range: 1 ms to 2^44-1 µs per 100 ms period), e.g. @CpuLimit(0.5)
             pidsTooFew       | @PidsLimit(3) on BadInputTests.BadInputTestCase.pidsTooFew(): a child JVM needs about 24 tasks (its own threads) to start; expected 24 or more, e.g. @PidsLimit(64)
             hostnameInvalid  | @IsolatedHostname("bad name!") on BadInputTests.BadInputTestCase.hostnameInvalid(): Host name "bad name!" is not valid: use letters, digits and hyphens in dot-separated labels that neither start nor end with a hyphen, e.g. "nsunit-box"
             hostnameEmpty    | @IsolatedHostname("") on BadInputTests.BadInputTestCase.hostnameEmpty(): Host name must not be empty

@@ -46,7 +46,7 @@ class ForkedTimeoutTests {
 
         assertThat(run.failure("passes")).isExactlyInstanceOf(ExtensionConfigurationException.class)
                 .hasMessage("configuration parameter nsunit.child.timeout=\"ten\" is not a duration: expected"
-                        + " <number> [ns|μs|ms|s|m|h|d], e.g. \"30 s\" or \"5 m\"");
+                        + " <number> [ns|μs|ms|s|m|h|d] up to 36500 d, e.g. \"30 s\" or \"5 m\"");
     }
 
     @Test

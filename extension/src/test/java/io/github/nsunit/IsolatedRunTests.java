@@ -261,7 +261,7 @@ class IsolatedRunTests {
     void invalidOptionsFailWithTheAcceptedForm() {
         assertThatThrownBy(() -> Isolated.with().memoryLimit("ten")).hasMessage("memoryLimit(\"ten\"): expected"
                 + " <number>[K|M|G], e.g. \"64M\", \"1.5G\" or \"262144K\" (binary units), greater than zero");
-        assertThatThrownBy(() -> Isolated.with().memoryLimit("8M")).hasMessageContaining("below the 16 MiB");
+        assertThatThrownBy(() -> Isolated.with().memoryLimit("8M")).hasMessageContaining("below the 36 MiB");
         assertThatThrownBy(() -> Isolated.with().pidsLimit(3)).hasMessageContaining("expected 24 or more");
         assertThatThrownBy(() -> Isolated.with().denySyscalls("frobnicate")).hasMessageContaining("frobnicate");
         assertThatThrownBy(() -> Isolated.with().timeout(Duration.ZERO)).hasMessageContaining("positive duration");

@@ -157,7 +157,7 @@ class SpareChildTests {
 
         assertThat(run.failure("first")).isExactlyInstanceOf(ExtensionConfigurationException.class)
                 .hasMessage("configuration parameter nsunit.child.prestart.count=\"0\" is not a count: expected a"
-                        + " whole number, at least 1");
+                        + " whole number from 1 to 8");
     }
 
     @Test

@@ -5,7 +5,8 @@ import java.util.OptionalLong;
 
 /**
  * The limits one test's cgroup gets; an empty value means "no limit". Swap is always disabled when memory is
- * limited, so a limit means what it says on hosts with swap.
+ * limited, so a limit means what it says on hosts with swap. The constructor's checks are a last guard against
+ * nsunit's own mistakes: what users write is checked first, with their words, by {@code IsolationRules}.
  */
 public record CgroupLimits(OptionalLong memoryBytes, OptionalDouble cpuCores, OptionalLong pidsMax) {
 
@@ -14,8 +15,8 @@ public record CgroupLimits(OptionalLong memoryBytes, OptionalDouble cpuCores, Op
 
     public CgroupLimits {
         memoryBytes.ifPresent(bytes -> require(bytes > 0, "memory limit must be positive, got " + bytes));
-        cpuCores.ifPresent(cores -> require(cores >= 0.01 && Double.isFinite(cores),
-                "cpu quota must be at least 0.01 cores, got " + cores));
+        cpuCores.ifPresent(cores -> require(CpuQuota.accepts(cores),
+                "cpu quota must be " + CpuQuota.MIN_CORES + " to " + CpuQuota.MAX_CORES + " cores, got " + cores));
         pidsMax.ifPresent(max -> require(max > 0, "pids limit must be positive, got " + max));
     }
 

@@ -1,5 +1,6 @@
 package io.github.nsunit.internal.cgroup;
 
+import io.github.nsunit.NsunitProperties;
 import io.github.nsunit.internal.namespace.ProcessIdentity;
 
 import java.io.IOException;
@@ -69,7 +70,7 @@ public final class Cgroups implements AutoCloseable {
 
     private static void validateBase(CgroupLayout layout, Path base) {
         if (base.isAbsolute() && layout.mounts().stream().noneMatch(m -> base.normalize().startsWith(m.mountPoint()))) {
-            throw new CgroupUnavailableException("The cgroup base " + base + " (" + Remedies.BASE_PROPERTY
+            throw new CgroupUnavailableException("The cgroup base " + base + " (" + NsunitProperties.CGROUP_BASE
                     + ") is not inside a mounted cgroup filesystem; the mounted hierarchies are: " + layout
                     + ". Give a directory inside one of them, or a path relative to each hierarchy's root.");
         }
@@ -203,11 +204,11 @@ public final class Cgroups implements AutoCloseable {
 
     private void requireCgroupDirectory(Path dir, CgroupMount mount) {
         if (!Files.isRegularFile(dir.resolve("cgroup.procs"))) {
-            throw new CgroupUnavailableException("The cgroup base " + dir + " (from " + Remedies.BASE_PROPERTY + "="
+            throw new CgroupUnavailableException("The cgroup base " + dir + " (from " + NsunitProperties.CGROUP_BASE + "="
                     + base.map(Path::toString).orElse("<unset>") + ") does not exist in the "
                     + String.join(",", mount.controllers()) + " hierarchy " + mount.mountPoint()
                     + " or is not a cgroup directory. Create it first (mkdir " + dir + "), or unset "
-                    + Remedies.BASE_PROPERTY + " to use the hierarchy's root.");
+                    + NsunitProperties.CGROUP_BASE + " to use the hierarchy's root.");
         }
     }
 

@@ -6,11 +6,6 @@ import java.util.OptionalLong;
 /** Writes limits into a cgroup in the files of its version; a refused value names the file and the remedy. */
 final class LimitWriter {
 
-    /** The CFS period nsunit uses; the quota is a fraction of it. 100 ms is the kernel's own default. */
-    static final long CPU_PERIOD_MICROS = 100_000;
-    /** The kernel refuses quotas below 1 ms. */
-    private static final long MIN_CPU_QUOTA_MICROS = 1_000;
-
     private LimitWriter() {
     }
 
@@ -39,12 +34,12 @@ final class LimitWriter {
     }
 
     static void cpu(CgroupDir dir, double cores) {
-        long quota = Math.max(MIN_CPU_QUOTA_MICROS, Math.round(cores * CPU_PERIOD_MICROS));
+        long quota = CpuQuota.micros(cores);
         String purpose = "set the cpu quota to " + cores + " cores";
         if (dir.mount().isV2()) {
-            CgroupFiles.write(dir.file("cpu.max"), quota + " " + CPU_PERIOD_MICROS, purpose);
+            CgroupFiles.write(dir.file("cpu.max"), quota + " " + CpuQuota.PERIOD_MICROS, purpose);
         } else {
-            CgroupFiles.write(dir.file("cpu.cfs_period_us"), Long.toString(CPU_PERIOD_MICROS), purpose);
+            CgroupFiles.write(dir.file("cpu.cfs_period_us"), Long.toString(CpuQuota.PERIOD_MICROS), purpose);
             CgroupFiles.write(dir.file("cpu.cfs_quota_us"), Long.toString(quota), purpose);
         }
     }

@@ -24,11 +24,17 @@ final class ChildSystemProperties {
     static Map<String, String> of(Properties properties) {
         Map<String, String> selected = new TreeMap<>();
         for (String key : properties.stringPropertyNames()) {
-            if (KEPT.contains(key) || JVM_PREFIXES.stream().noneMatch(key::startsWith)) {
-                String value = properties.getProperty(key);
-                if (value != null && !value.isEmpty()) {
+            String value = properties.getProperty(key);
+            if (value == null) {
+                continue;
+            }
+            if (KEPT.contains(key)) {
+                // derived ones are empty until the JVM sets them (user.timezone): empty there means unset
+                if (!value.isEmpty()) {
                     selected.put(key, value);
                 }
+            } else if (JVM_PREFIXES.stream().noneMatch(key::startsWith)) {
+                selected.put(key, value); // -Dfeature= is a value the user set: the test may read it as ""
             }
         }
         return selected;

@@ -1,5 +1,6 @@
 package io.github.nsunit.internal.launcher;
 
+import io.github.nsunit.Forked;
 import io.github.nsunit.internal.channel.Assignment;
 import io.github.nsunit.internal.channel.AssignmentCodec;
 import io.github.nsunit.internal.child.WarmUp;
@@ -111,9 +112,9 @@ final class SharedArchive {
             warnOnce(directory, "nsunit: not using the class-data-sharing cache directory: " + e.getMessage()
                     + ". Whoever can write there could run code in every child, so children start without an archive,"
                     + " which costs about 150 ms each. Set the configuration parameter "
-                    + "nsunit.child.class-data-sharing.directory (default $XDG_CACHE_HOME/nsunit/cds, else "
-                    + "~/.cache/nsunit/cds) to a directory of yours that only you can write to (chmod 700), or "
-                    + "nsunit.child.class-data-sharing=false to stop trying.");
+                    + Forked.CHILD_CLASS_DATA_SHARING_DIRECTORY_PROPERTY_NAME + " (default $XDG_CACHE_HOME/nsunit/cds,"
+                    + " else ~/.cache/nsunit/cds) to a directory of yours that only you can write to (chmod 700), or "
+                    + Forked.CHILD_CLASS_DATA_SHARING_PROPERTY_NAME + "=false to stop trying.");
             return Optional.empty();
         } catch (IOException e) {
             return cannotCreate(archive, e);
@@ -144,8 +145,9 @@ final class SharedArchive {
     private static Optional<Path> cannotCreate(Path archive, IOException e) {
         warnOnce(archive.getParent(), "nsunit: could not create the archive of JUnit's and nsunit's classes at "
                 + archive + " (" + e.getMessage() + "); children start without one, which costs about 150 ms each."
-                + " Set the configuration parameter nsunit.child.class-data-sharing.directory to a writable"
-                + " directory, or nsunit.child.class-data-sharing=false to stop trying.");
+                + " Set the configuration parameter " + Forked.CHILD_CLASS_DATA_SHARING_DIRECTORY_PROPERTY_NAME
+                + " to a writable directory, or " + Forked.CHILD_CLASS_DATA_SHARING_PROPERTY_NAME
+                + "=false to stop trying.");
         return Optional.empty();
     }
 

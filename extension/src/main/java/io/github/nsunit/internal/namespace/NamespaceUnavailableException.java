@@ -1,5 +1,7 @@
 package io.github.nsunit.internal.namespace;
 
+import io.github.nsunit.NsunitProperties;
+
 import java.util.List;
 
 /**
@@ -9,13 +11,12 @@ import java.util.List;
 public final class NamespaceUnavailableException extends RuntimeException {
 
     /** The configuration parameter that turns this failure into a skipped test. */
-    public static final String UNAVAILABLE_PROPERTY_NAME = "nsunit.unavailable";
 
     private static final long serialVersionUID = 1L;
 
     private static final String SKIP_HINT = "To skip such tests instead of failing them, set "
-            + UNAVAILABLE_PROPERTY_NAME + "=skip (a JUnit configuration parameter, e.g. in junit-platform.properties"
-            + " or -D" + UNAVAILABLE_PROPERTY_NAME + "=skip).";
+            + NsunitProperties.UNAVAILABLE + "=skip (a JUnit configuration parameter, e.g. in junit-platform.properties"
+            + " or -D" + NsunitProperties.UNAVAILABLE + "=skip).";
 
     private NamespaceUnavailableException(String message) {
         super(message);
@@ -35,7 +36,7 @@ public final class NamespaceUnavailableException extends RuntimeException {
     static NamespaceUnavailableException refused(NamespaceRequest request, Strategy strategy, List<Attempt> tried) {
         StringBuilder message = new StringBuilder("nsunit cannot give the test ").append(request.describe())
                 .append(": every way to create them was refused (")
-                .append(Strategy.PROPERTY_NAME).append('=').append(strategy).append(").\nTried:");
+                .append(NsunitProperties.NAMESPACE_STRATEGY).append('=').append(strategy).append(").\nTried:");
         for (Attempt attempt : tried) {
             message.append("\n  - ").append(attempt);
         }

@@ -1,5 +1,7 @@
 package io.github.nsunit.internal.namespace;
 
+import io.github.nsunit.NsunitProperties;
+
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -10,7 +12,6 @@ import java.util.stream.Collectors;
 public final class Strategy {
 
     /** The configuration parameter that selects the strategy. */
-    public static final String PROPERTY_NAME = "nsunit.namespaces.strategy";
 
     public static final Strategy AUTO = new Strategy(null);
 
@@ -36,7 +37,7 @@ public final class Strategy {
             }
         }
         throw new IllegalArgumentException(String.format(
-                "%s=\"%s\" is not a namespace strategy: expected one of %s", PROPERTY_NAME, value, acceptedValues()));
+                "%s=\"%s\" is not a namespace strategy: expected one of %s", NsunitProperties.NAMESPACE_STRATEGY, value, acceptedValues()));
     }
 
     private static String acceptedValues() {

@@ -67,14 +67,15 @@ final class ChildRun {
         if (prestart) {
             SpareChildCleanup.registerFor(context);
         }
+        // before the child starts, so a timeout nsunit cannot wait for fails the test without one;
+        // a debugger may hold the child at a breakpoint for as long as the user looks
+        Duration timeout = debugger.isPresent() ? DEBUGGING_TIMEOUT : WatchdogTimeout.of(context, run);
         int spares = prestart ? RemainingTests.sparesFor(context.getUniqueId(), run.prestartCount()) : 0;
         ChildProcess child = IsolationPlan.start(context, spec, spares, hold);
         Optional<RuntimeException> cleanupError;
         try {
             debugger.ifPresent(attach -> System.err.print(attach.instructions(TestNames.of(context), child.pid(),
                     request.namespaces().contains(Namespace.NETWORK))));
-            // a debugger may hold the child at a breakpoint for as long as the user looks
-            Duration timeout = debugger.isPresent() ? DEBUGGING_TIMEOUT : WatchdogTimeout.of(context, run);
             outcome = child.await(timeout, output);
             leftovers = child.leftoverProcesses();
             // figures only for the limits the test asked for, not for a tracking cgroup

@@ -7,11 +7,10 @@ import io.github.nsunit.IsolatedMount;
 import io.github.nsunit.IsolatedNetwork;
 import io.github.nsunit.IsolatedPid;
 import io.github.nsunit.IsolatedUser;
-import io.github.nsunit.internal.linux.Hostname;
 import io.github.nsunit.internal.namespace.Namespace;
 import io.github.nsunit.internal.namespace.NamespaceRequest;
-import io.github.nsunit.internal.seccomp.SeccompFilter;
-import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import io.github.nsunit.internal.plan.IsolationRules;
+import io.github.nsunit.internal.plan.IsolationRules.Caller;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.platform.commons.support.AnnotationSupport;
@@ -48,8 +47,9 @@ record IsolationRequest(List<String> jvmArgs, NamespaceRequest namespaces, Optio
         String hostname = null;
         List<AnnotatedElement> elements = AnnotatedElements.outermostFirst(context);
         for (AnnotatedElement element : elements) {
-            AnnotationSupport.findAnnotation(element, Forked.class)
-                    .ifPresent(forked -> jvmArgs.addAll(Arrays.asList(forked.jvmArgs())));
+            AnnotationSupport.findAnnotation(element, Forked.class).ifPresent(forked -> jvmArgs.addAll(
+                    AnnotationRules.checked(context, "@Forked(jvmArgs = {" + String.join(", ", forked.jvmArgs()) + "})",
+                            () -> IsolationRules.jvmOptions(Arrays.asList(forked.jvmArgs())))));
             NAMESPACE_ANNOTATIONS.forEach((annotation, namespace) -> {
                 if (AnnotationSupport.isAnnotated(element, annotation)) {
                     namespaces.add(namespace);
@@ -74,23 +74,9 @@ record IsolationRequest(List<String> jvmArgs, NamespaceRequest namespaces, Optio
     }
 
     private static List<String> validSyscalls(ExtensionContext context, Optional<List<String>> annotated) {
-        if (annotated.isEmpty()) {
-            return List.of();
-        }
-        List<String> names = annotated.get();
-        if (names.isEmpty()) {
-            // an empty filter would silently deny nothing, which is never what the annotation's author meant
-            throw new ExtensionConfigurationException("@DenySyscalls({}) on " + TestNames.of(context) + ": names no"
-                    + " system call to deny; name at least one, e.g. @DenySyscalls({\"mkdir\", \"mkdirat\"}), or"
-                    + " remove the annotation");
-        }
-        try {
-            SeccompFilter.denying(names); // resolves every name for this architecture, or says which is unknown
-            return List.copyOf(names);
-        } catch (IllegalArgumentException | UnsupportedOperationException e) {
-            throw new ExtensionConfigurationException("@DenySyscalls(" + String.join(", ", names) + ") on "
-                    + TestNames.of(context) + ": " + e.getMessage());
-        }
+        return annotated.map(names -> AnnotationRules.checked(context,
+                names.isEmpty() ? "@DenySyscalls({})" : "@DenySyscalls(" + String.join(", ", names) + ")",
+                () -> IsolationRules.deniedSyscalls(names, Caller.ANNOTATION))).orElse(List.of());
     }
 
     /**
@@ -121,12 +107,7 @@ record IsolationRequest(List<String> jvmArgs, NamespaceRequest namespaces, Optio
     }
 
     private static String validHostname(ExtensionContext context, String hostname) {
-        try {
-            Hostname.validate(hostname);
-            return hostname;
-        } catch (IllegalArgumentException e) {
-            throw new ExtensionConfigurationException("@IsolatedHostname(\"" + hostname + "\") on "
-                    + TestNames.of(context) + ": " + e.getMessage());
-        }
+        return AnnotationRules.checked(context, "@IsolatedHostname(\"" + hostname + "\")",
+                () -> IsolationRules.hostname(hostname));
     }
 }

@@ -16,7 +16,10 @@ public final class MemorySize {
     private MemorySize() {
     }
 
-    /** The size in bytes, or empty when the text is not a size greater than zero. */
+    /**
+     * The size in bytes, rounded down to whole bytes ({@code "0.5"} is 0, {@code "0.9K"} 921), or empty when the
+     * text is not a size greater than zero; what is too small to be a limit is for the caller to say.
+     */
     public static Optional<Long> parse(String text) {
         Matcher matcher = PATTERN.matcher(text.strip());
         if (!matcher.matches()) {

@@ -3,6 +3,7 @@ package io.github.nsunit.internal.parent;
 import io.github.nsunit.Forked;
 import io.github.nsunit.NsunitProperties;
 import io.github.nsunit.internal.launcher.CacheDirectory;
+import io.github.nsunit.internal.plan.IsolationRules;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -21,6 +22,8 @@ record RunConfiguration(List<String> childJvmArgs, Duration childTimeout, boolea
                         boolean prestart, int prestartCount, boolean warmUp, LeakPolicy leaks,
                         Optional<Duration> debugHold, boolean trackingCgroup) {
     static final Duration DEFAULT_CHILD_TIMEOUT = Duration.ofMinutes(10);
+    /** The most spares started ahead: each is a JVM started at once, and a few already keep every core busy. */
+    static final int MAX_PRESTART_COUNT = 8;
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(RunConfiguration.class);
 
     static RunConfiguration of(ExtensionContext context) {
@@ -30,8 +33,7 @@ record RunConfiguration(List<String> childJvmArgs, Duration childTimeout, boolea
 
     private static RunConfiguration parse(ExtensionContext context) {
         List<String> jvmArgs = context.getConfigurationParameter(Forked.CHILD_JVM_ARGS_PROPERTY_NAME)
-                .map(String::strip).filter(s -> !s.isEmpty())
-                .map(s -> List.of(s.split("\\s+"))).orElse(List.of());
+                .map(RunConfiguration::jvmArgs).orElse(List.of());
         Duration timeout = durationParameter(context, Forked.CHILD_TIMEOUT_PROPERTY_NAME).orElse(DEFAULT_CHILD_TIMEOUT);
         boolean fastStart = booleanParameter(context, Forked.CHILD_FAST_START_PROPERTY_NAME).orElse(true);
         DefaultIsolation isolation = context.getConfigurationParameter(NsunitProperties.ISOLATION_DEFAULT)
@@ -39,7 +41,8 @@ record RunConfiguration(List<String> childJvmArgs, Duration childTimeout, boolea
         // Read only when isolation is refused; a typo must not wait for the one host that refuses to show up.
         UnavailablePolicy.runWide(context);
         boolean prestart = booleanParameter(context, Forked.CHILD_PRESTART_PROPERTY_NAME).orElse(true);
-        int prestartCount = countParameter(context, Forked.CHILD_PRESTART_COUNT_PROPERTY_NAME).orElse(2);
+        int prestartCount = context.getConfigurationParameter(Forked.CHILD_PRESTART_COUNT_PROPERTY_NAME)
+                .map(RunConfiguration::prestartCount).orElse(2);
         boolean warmUp = booleanParameter(context, Forked.CHILD_WARM_UP_PROPERTY_NAME).orElse(true);
         LeakPolicy leaks = context.getConfigurationParameter(Forked.LEAKS_PROPERTY_NAME).map(LeakPolicy::parse)
                 .orElse(LeakPolicy.WARN);
@@ -71,19 +74,31 @@ record RunConfiguration(List<String> childJvmArgs, Duration childTimeout, boolea
                                 + TimeoutFormat.ACCEPTED)));
     }
 
-    private static Optional<Integer> countParameter(ExtensionContext context, String name) {
-        return context.getConfigurationParameter(name).map(String::strip).map(value -> {
-            try {
-                int count = Integer.parseInt(value);
-                if (count >= 1) {
-                    return count;
-                }
-            } catch (NumberFormatException notANumber) {
-                // reported below
+    /** The run's {@value Forked#CHILD_JVM_ARGS_PROPERTY_NAME}, split as {@link OptionLine} says, each an option. */
+    static List<String> jvmArgs(String value) {
+        try {
+            return IsolationRules.jvmOptions(OptionLine.split(value));
+        } catch (IllegalArgumentException e) {
+            throw new ExtensionConfigurationException("configuration parameter " + Forked.CHILD_JVM_ARGS_PROPERTY_NAME
+                    + "=\"" + value + "\": " + e.getMessage() + " (" + OptionLine.ACCEPTED + ")", e);
+        }
+    }
+
+    /**
+     * The run's {@value Forked#CHILD_PRESTART_COUNT_PROPERTY_NAME}, bounded: each spare is a JVM of some 50 MiB
+     * started at once, and a count of hundreds once started hundreds of JVMs, which no host has cores for.
+     */
+    static int prestartCount(String value) {
+        try {
+            int count = Integer.parseInt(value.strip());
+            if (count >= 1 && count <= MAX_PRESTART_COUNT) {
+                return count;
             }
-            throw new ExtensionConfigurationException("configuration parameter " + name + "=\"" + value
-                    + "\" is not a count: expected a whole number, at least 1");
-        });
+        } catch (NumberFormatException notANumber) {
+            // reported below
+        }
+        throw new ExtensionConfigurationException("configuration parameter " + Forked.CHILD_PRESTART_COUNT_PROPERTY_NAME
+                + "=\"" + value + "\" is not a count: expected a whole number from 1 to " + MAX_PRESTART_COUNT);
     }
 
     static Optional<Boolean> booleanParameter(ExtensionContext context, String name) {

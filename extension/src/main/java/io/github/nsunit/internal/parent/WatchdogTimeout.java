@@ -1,6 +1,7 @@
 package io.github.nsunit.internal.parent;
 
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.platform.commons.support.AnnotationSupport;
 
@@ -35,15 +36,35 @@ final class WatchdogTimeout {
         for (int i = elements.size() - 1; i >= 0; i--) {
             Optional<Timeout> timeout = AnnotationSupport.findAnnotation(elements.get(i), Timeout.class);
             if (timeout.isPresent()) {
-                return Optional.of(Duration.of(timeout.get().value(), timeout.get().unit().toChronoUnit()));
+                return Optional.of(annotated(context, timeout.get()));
             }
         }
         for (String key : JUPITER_DEFAULTS) {
-            Optional<Duration> configured = context.getConfigurationParameter(key).flatMap(TimeoutFormat::parse);
-            if (configured.isPresent()) {
-                return configured;
+            Optional<String> value = context.getConfigurationParameter(key);
+            if (value.isPresent() && TimeoutFormat.inFormat(value.get())) {
+                return Optional.of(configured(context, key, value.get()));
             }
+            // JUnit ignores a value not in its format, with a warning, and so does nsunit
         }
         return Optional.empty();
+    }
+
+    private static Duration annotated(ExtensionContext context, Timeout timeout) {
+        long nanos = timeout.unit().toNanos(timeout.value()); // saturates at Long.MAX_VALUE instead of overflowing
+        if (nanos > TimeoutFormat.MAX.toNanos()) {
+            throw new ExtensionConfigurationException("@Timeout(value = " + timeout.value() + ", unit = "
+                    + timeout.unit() + ") on " + TestNames.of(context) + ": nsunit's watchdog waits for JUnit's"
+                    + " timeout plus " + GRACE.toSeconds() + " s, which must fit the nanosecond clock: expected a"
+                    + " timeout up to " + TimeoutFormat.MAX.toDays() + " days");
+        }
+        return Duration.ofNanos(nanos);
+    }
+
+    /** A value in JUnit's format that JUnit would apply; one too long for nsunit's watchdog is refused. */
+    private static Duration configured(ExtensionContext context, String key, String value) {
+        return TimeoutFormat.parse(value).orElseThrow(() -> new ExtensionConfigurationException(
+                "configuration parameter " + key + "=\"" + value + "\" for " + TestNames.of(context)
+                        + ": longer than nsunit's watchdog can wait (it waits for JUnit's timeout plus "
+                        + GRACE.toSeconds() + " s, on the nanosecond clock): expected " + TimeoutFormat.ACCEPTED));
     }
 }

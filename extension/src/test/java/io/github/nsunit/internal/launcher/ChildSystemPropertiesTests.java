@@ -43,12 +43,20 @@ class ChildSystemPropertiesTests {
     }
 
     @Test
-    void dropsEmptyAndNonStringValues() {
+    void dropsDerivedOnesTheJvmHasNotSetYetAndNonStringValues() {
         Properties properties = new Properties();
-        properties.setProperty("empty", "");
         properties.setProperty("user.timezone", "");
         properties.put("not.a.string", 42);
 
         assertThat(ChildSystemProperties.of(properties)).isEmpty();
+    }
+
+    /** Issue 14.10: {@code -Dfeature=} reached the child as no property at all. */
+    @Test
+    void keepsAnEmptyValueTheUserSet() {
+        Properties properties = new Properties();
+        properties.setProperty("feature.flag", "");
+
+        assertThat(ChildSystemProperties.of(properties)).containsExactly(java.util.Map.entry("feature.flag", ""));
     }
 }

@@ -22,5 +22,26 @@ class TimeoutFormatTests {
     @ValueSource(strings = {"ten", "", "0 s", "-1 s", "1.5 s", "30 sec", "30  s", "s", "05 s"})
     void refusesAnythingElse(String text) {
         assertThat(TimeoutFormat.parse(text)).isEmpty();
+        assertThat(TimeoutFormat.inFormat(text)).isFalse();
+    }
+
+    /** Issue 14.10: each once overflowed (a negative or wrapped deadline) or threw NumberFormatException. */
+    @ParameterizedTest
+    @ValueSource(strings = {"9300000000000000 μs", "1000000 d", "99999999999999999999 s", "36501 d",
+            "876001 h", "9223372036854775807 ns"})
+    void refusesWhatIsInTheFormatButLongerThanTheWatchdogCanWaitFor(String text) {
+        assertThat(TimeoutFormat.parse(text)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"9300000000000000 μs", "1000000 d", "99999999999999999999 s", "36501 d"})
+    void saysATooLongValueIsInTheFormatSoItIsRefusedRatherThanIgnored(String text) {
+        assertThat(TimeoutFormat.inFormat(text)).isTrue();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"36500 d, PT876000H", "876000 h, PT876000H", "3153600000000000000 ns, PT876000H"})
+    void acceptsUpToTheMaximum(String text, Duration expected) {
+        assertThat(TimeoutFormat.parse(text)).hasValue(expected);
     }
 }
