@@ -5,8 +5,8 @@ import io.github.nsunit.internal.api.TaskOutcome;
 import io.github.nsunit.internal.api.TaskRequest;
 import io.github.nsunit.internal.api.TaskRunner;
 import io.github.nsunit.internal.cgroup.CgroupLimits;
+import io.github.nsunit.internal.channel.Assignment;
 import io.github.nsunit.internal.channel.ReturnValues;
-import io.github.nsunit.internal.child.CallableRunner;
 import io.github.nsunit.internal.namespace.Namespace;
 import io.github.nsunit.internal.namespace.NamespaceRequest;
 import io.github.nsunit.internal.namespace.Strategy;
@@ -19,7 +19,6 @@ import java.lang.reflect.Modifier;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -225,7 +224,7 @@ public final class IsolatedRun {
         return start(byClass(type), TaskNames.of(type), type.getClassLoader());
     }
 
-    private <T> RunResult<T> start(Map<String, String> task, String taskName, ClassLoader loader) {
+    private <T> RunResult<T> start(Assignment.Work task, String taskName, ClassLoader loader) {
         CgroupLimits limits = new CgroupLimits(
                 memoryScope == MemoryLimit.Scope.PROCESS ? memoryBytes : OptionalLong.empty(), cpuCores, pidsMax);
         boolean testScoped = memoryBytes.isPresent() && memoryScope == MemoryLimit.Scope.TEST;
@@ -244,7 +243,7 @@ public final class IsolatedRun {
         return value == null || value.isBlank() ? Strategy.AUTO : Strategy.parse(value);
     }
 
-    private static Map<String, String> serialized(Object task) {
+    private static Assignment.Work serialized(Object task) {
         if (task == null) {
             throw new IllegalArgumentException("the task is null: pass a lambda or an object to run");
         }
@@ -255,10 +254,10 @@ public final class IsolatedRun {
             throw new IllegalArgumentException(e.getMessage() + " A lambda that uses a field or method of the test"
                     + " captures the test instance: copy what it needs into local variables first.", e.getCause());
         }
-        return Map.of(CallableRunner.TASK, Base64.getEncoder().encodeToString(bytes));
+        return new Assignment.SerializedTask(bytes);
     }
 
-    private static Map<String, String> byClass(Class<?> type) {
+    private static Assignment.Work byClass(Class<?> type) {
         if (type.isInterface() || Modifier.isAbstract(type.getModifiers())) {
             throw new IllegalArgumentException(type.getName() + " is abstract: pass a concrete class with a no-arg"
                     + " constructor");
@@ -274,7 +273,7 @@ public final class IsolatedRun {
             throw new IllegalArgumentException(type.getName() + " has no no-arg constructor: the child JVM creates"
                     + " the task with one. Add one, or pass a serializable lambda instead.", e);
         }
-        return Map.of(CallableRunner.TASK_CLASS, type.getName());
+        return new Assignment.TaskClass(type.getName());
     }
 
     /** The checked value, or the rule's refusal naming the method as the caller wrote it. */

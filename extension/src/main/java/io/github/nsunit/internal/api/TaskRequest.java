@@ -1,23 +1,22 @@
 package io.github.nsunit.internal.api;
 
+import io.github.nsunit.internal.channel.Assignment;
 import io.github.nsunit.internal.plan.IsolationSpec;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 /**
- * One programmatic run, validated: the task (as child settings: serialized, or a class name), where its classes
+ * One programmatic run, validated: the task (serialized, or a class name), where its classes
  * come from, its isolation and the child JVM's options.
  *
  * @param memoryLimit the memory limit in words for messages ({@code memoryLimit(64M)}), empty when none
  */
-public record TaskRequest(String taskName, Map<String, String> taskSettings, ClassLoader loader, IsolationSpec isolation,
+public record TaskRequest(String taskName, Assignment.Work task, ClassLoader loader, IsolationSpec isolation,
                           List<String> jvmArgs, boolean fastStart, Duration timeout, boolean relayOutput,
                           String memoryLimit) {
 
     public TaskRequest {
-        taskSettings = Map.copyOf(taskSettings);
         jvmArgs = List.copyOf(jvmArgs);
     }
 }

@@ -37,12 +37,11 @@ public final class TaskRunner {
         } catch (NamespaceUnavailableException | IllegalStateException e) {
             throw unavailable(request, e);
         }
-        Map<String, String> settings = new HashMap<>(isolation.childSettings());
-        settings.putAll(request.taskSettings());
         ChildSpec spec = new ChildSpec(isolation.stages(),
                 ChildJvmDefaults.of(request.jvmArgs(), request.fastStart(),
                         request.isolation().testScopedMemoryBytes().isPresent()),
-                new Assignment("", Map.of(), settings), request.loader(), isolation.handshake(), Optional.empty(),
+                new Assignment(request.task(), Map.of(), isolation.childSettings()), request.loader(),
+                isolation.handshake(), Optional.empty(),
                 isolation.cgroup(true));
         OutputCapture output = new OutputCapture(request.relayOutput());
         long started = System.nanoTime();

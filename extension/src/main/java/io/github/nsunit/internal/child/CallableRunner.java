@@ -9,8 +9,6 @@ import io.github.nsunit.internal.channel.TestResult;
 import io.github.nsunit.internal.channel.ThrowableCodec;
 
 import java.lang.reflect.Constructor;
-import java.util.Base64;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
@@ -19,26 +17,16 @@ import java.util.concurrent.Callable;
  * over the channel before the result; what it throws is the result's throwable, as for a test.
  */
 public final class CallableRunner {
-    /** Setting: the task, Java-serialized and Base64-encoded. */
-    public static final String TASK = "api.task";
-    /** Setting: the name of a task class to instantiate with its no-arg constructor. */
-    public static final String TASK_CLASS = "api.task-class";
-
     private final ChannelWriter channel;
 
     CallableRunner(ChannelWriter channel) {
         this.channel = channel;
     }
 
-    /** Whether the assignment is a task rather than a test. */
-    static boolean isAssigned(Assignment assignment) {
-        return assignment.childSettings().containsKey(TASK) || assignment.childSettings().containsKey(TASK_CLASS);
-    }
-
-    TestResult run(Assignment assignment) {
+    TestResult run(Assignment.Work work) {
         Object task;
         try {
-            task = load(assignment.childSettings());
+            task = load(work);
             BeforeBody.run();
         } catch (RuntimeException | LinkageError e) {
             return new TestResult(TestResult.Status.NOT_RUN, ThrowableCodec.encode(e), ChildMain.SET_UP_STEP);
@@ -57,13 +45,11 @@ public final class CallableRunner {
         return new TestResult(TestResult.Status.SUCCESSFUL, null, null);
     }
 
-    private static Object load(Map<String, String> settings) {
-        String serialized = settings.get(TASK);
-        if (serialized != null) {
-            return ReturnValues.decode(Base64.getDecoder().decode(serialized),
-                    ClassLoader.getSystemClassLoader(), "the task");
+    private static Object load(Assignment.Work work) {
+        if (work instanceof Assignment.SerializedTask serialized) {
+            return ReturnValues.decode(serialized.serialized(), ClassLoader.getSystemClassLoader(), "the task");
         }
-        String className = settings.get(TASK_CLASS);
+        String className = ((Assignment.TaskClass) work).className();
         try {
             Constructor<?> constructor = Class.forName(className, true, ClassLoader.getSystemClassLoader())
                     .getDeclaredConstructor();

@@ -34,22 +34,22 @@ public final class ChildMain {
         Assignment assignment = AssignmentCodec.read(System.in);
         ChannelWriter channel = new ChannelWriter(new FileOutputStream(args[0]));
         ExitReporter exitReporter = ExitReporter.install(channel);
-        BeforeBody.configure(assignment.childSettings(), channel);
+        BeforeBody.configure(assignment.settings(), channel);
         TestResult result = setUp(assignment);
         if (result == null) {
             // A programmatic run (Isolated.call) assigns a task instead of a test; everything else is the same.
-            if (CallableRunner.isAssigned(assignment)) {
-                SingleTestRunner.closePrepared();
-                result = new CallableRunner(channel).run(assignment);
+            if (assignment.work() instanceof Assignment.Test test) {
+                result = run(channel, assignment, test);
             } else {
-                result = run(channel, assignment);
+                SingleTestRunner.closePrepared();
+                result = new CallableRunner(channel).run(assignment.work());
             }
         }
-        LeftoverProcesses.report(assignment.childSettings(), channel);
+        LeftoverProcesses.report(assignment.settings().pidNamespace(), channel);
         channel.result(result);
         channel.close();
         exitReporter.finished();
-        ResultHold.awaitReleaseIfFailed(assignment.childSettings(), result);
+        ResultHold.awaitReleaseIfFailed(assignment.settings().debugHold(), result);
         Descendants.kill();
         System.out.flush();
         System.err.flush();
@@ -60,7 +60,7 @@ public final class ChildMain {
     /** Finishes the isolation; a step that fails is the test's failure, reported like any other. */
     private static TestResult setUp(Assignment assignment) {
         try {
-            ChildSetup.apply(assignment.childSettings());
+            ChildSetup.apply(assignment.settings());
             return null;
         } catch (RuntimeException | Error e) {
             return new TestResult(TestResult.Status.FAILED, ThrowableCodec.encode(e), SET_UP_STEP);
@@ -71,9 +71,9 @@ public final class ChildMain {
      * JUnit rethrows an {@link OutOfMemoryError} out of the launcher instead of reporting it: it still is the
      * test's result. By the time it arrives here the test's allocations are unreachable, so it can be sent.
      */
-    private static TestResult run(ChannelWriter channel, Assignment assignment) {
+    private static TestResult run(ChannelWriter channel, Assignment assignment, Assignment.Test test) {
         try {
-            return new SingleTestRunner(channel).run(assignment);
+            return new SingleTestRunner(channel).run(test.uniqueId(), assignment.configurationParameters());
         } catch (OutOfMemoryError e) {
             return new TestResult(TestResult.Status.FAILED, ThrowableCodec.encode(e), null);
         }

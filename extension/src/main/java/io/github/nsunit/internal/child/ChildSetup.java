@@ -1,5 +1,6 @@
 package io.github.nsunit.internal.child;
 
+import io.github.nsunit.internal.channel.ChildSettings;
 import io.github.nsunit.internal.linux.Hostname;
 import io.github.nsunit.internal.linux.LoopbackUp;
 import io.github.nsunit.internal.linux.Mounts;
@@ -9,7 +10,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 
 /**
  * Finishes, inside the child, the isolation that only a process already inside its namespaces can do. Runs
@@ -17,23 +17,17 @@ import java.util.Map;
  * loads jnr-ffi, so a child that asks for none of them never pays for it.
  */
 public final class ChildSetup {
-    /** Setting: {@code up} brings up the loopback interface of the child's new network namespace. */
-    public static final String LOOPBACK = "network.loopback";
-    /** Setting: the hostname to set in the child's new UTS namespace. */
-    public static final String HOSTNAME = "uts.hostname";
-
     private ChildSetup() {
     }
 
-    static void apply(Map<String, String> settings) {
-        if ("up".equals(settings.get(LOOPBACK))) {
+    static void apply(ChildSettings settings) {
+        if (settings.loopbackUp()) {
             LoopbackUp.run();
         }
-        String hostname = settings.get(HOSTNAME);
-        if (hostname != null) {
+        settings.hostname().ifPresent(hostname -> {
             Hostname.set(hostname);
             resolveOwnHostname(hostname);
-        }
+        });
     }
 
     /**

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -20,8 +19,6 @@ import java.util.stream.Stream;
  * daemon that double-forked is no descendant any more, but still in the namespace).
  */
 public final class LeftoverProcesses {
-    /** Setting: {@code true} when the child has a PID namespace of its own, so all of it is the test's. */
-    public static final String PID_NAMESPACE = "leaks.pid-namespace";
     private static final int MAX_LISTED = 50;
     private static final int MAX_COMMAND_LINE = 200;
 
@@ -29,9 +26,9 @@ public final class LeftoverProcesses {
     }
 
     /** Sends the list when there is anything on it; never fails the child (the result is already decided). */
-    static void report(Map<String, String> settings, ChannelWriter channel) {
+    static void report(boolean ownPidNamespace, ChannelWriter channel) {
         try {
-            List<String> left = list("true".equals(settings.get(PID_NAMESPACE)));
+            List<String> left = list(ownPidNamespace);
             if (!left.isEmpty()) {
                 channel.leftoverProcesses(left);
             }

@@ -3,7 +3,6 @@ package io.github.nsunit.internal.child;
 import io.github.nsunit.internal.channel.TestResult;
 
 import java.io.IOException;
-import java.util.Map;
 
 /**
  * Debug hold ({@code nsunit.debug.hold}): after sending a failed result, the child stays alive, with its
@@ -11,14 +10,11 @@ import java.util.Map;
  * enter it and look around.
  */
 public final class ResultHold {
-    /** Setting: {@code true} makes a child whose test failed wait for the parent's release. */
-    public static final String DEBUG_HOLD = "debug.hold";
-
     private ResultHold() {
     }
 
-    static void awaitReleaseIfFailed(Map<String, String> settings, TestResult result) {
-        if (!"true".equals(settings.get(DEBUG_HOLD)) || result.status() != TestResult.Status.FAILED) {
+    static void awaitReleaseIfFailed(boolean debugHold, TestResult result) {
+        if (!debugHold || result.status() != TestResult.Status.FAILED) {
             return;
         }
         try {

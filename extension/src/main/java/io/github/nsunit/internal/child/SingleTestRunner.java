@@ -1,6 +1,5 @@
 package io.github.nsunit.internal.child;
 
-import io.github.nsunit.internal.channel.Assignment;
 import io.github.nsunit.internal.channel.ChannelWriter;
 import io.github.nsunit.internal.channel.TestResult;
 import io.github.nsunit.internal.channel.ThrowableCodec;
@@ -13,6 +12,8 @@ import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
+
+import java.util.Map;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqueId;
 
@@ -47,12 +48,12 @@ final class SingleTestRunner {
         }
     }
 
-    TestResult run(Assignment assignment) {
+    TestResult run(String uniqueId, Map<String, String> configurationParameters) {
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
-                .selectors(selectUniqueId(assignment.testUniqueId()))
-                .configurationParameters(assignment.configurationParameters())
+                .selectors(selectUniqueId(uniqueId))
+                .configurationParameters(configurationParameters)
                 .build();
-        Outcome outcome = new Outcome(UniqueId.parse(assignment.testUniqueId()));
+        Outcome outcome = new Outcome(UniqueId.parse(uniqueId));
         LauncherSession open = session != null ? session : LauncherFactory.openSession();
         session = null;
         try {
@@ -60,7 +61,7 @@ final class SingleTestRunner {
         } finally {
             open.close(); // the session listeners' end, as after a launcher's own per-request session
         }
-        return outcome.toResult(assignment.testUniqueId());
+        return outcome.toResult(uniqueId);
     }
 
     /**

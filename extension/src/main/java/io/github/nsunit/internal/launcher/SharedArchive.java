@@ -3,6 +3,7 @@ package io.github.nsunit.internal.launcher;
 import io.github.nsunit.Forked;
 import io.github.nsunit.internal.channel.Assignment;
 import io.github.nsunit.internal.channel.AssignmentCodec;
+import io.github.nsunit.internal.channel.ChildSettings;
 import io.github.nsunit.internal.child.WarmUp;
 
 import java.io.ByteArrayOutputStream;
@@ -169,7 +170,7 @@ final class SharedArchive {
             training.add("-D" + WarmUp.PROPERTY + "=always"); // so the archive holds what a spare's warm-up loads
             training.addAll(List.of("-cp", classPath, JavaCommand.CHILD_MAIN, "/dev/null"));
             ByteArrayOutputStream assignment = new ByteArrayOutputStream();
-            AssignmentCodec.write(new Assignment(ArchiveTraining.UNIQUE_ID, Map.of(), Map.of()), assignment);
+            AssignmentCodec.write(Assignment.test(ArchiveTraining.UNIQUE_ID, Map.of(), ChildSettings.NONE), assignment);
             run("the training child", training, assignment.toByteArray());
             if (Files.size(record) == 0) {
                 throw new IOException("the training child " + String.join(" ", training) + " recorded nothing");

@@ -4,6 +4,7 @@ import io.github.nsunit.NsunitProperties;
 import io.github.nsunit.internal.cgroup.JvmCgroups;
 import io.github.nsunit.internal.cgroup.CgroupStats;
 import io.github.nsunit.internal.channel.Assignment;
+import io.github.nsunit.internal.channel.ChildSettings;
 import io.github.nsunit.internal.child.LeftoverProcesses;
 import io.github.nsunit.internal.child.WarmUp;
 import io.github.nsunit.internal.child.ResultHold;
@@ -48,12 +49,14 @@ final class ChildRun {
         List<String> leftovers;
         boolean pidNamespace = request.namespaces().contains(Namespace.PID);
         IsolationPlan plan = IsolationPlan.of(context, request);
-        Map<String, String> settings = new HashMap<>(plan.childSettings());
+        ChildSettings settings = plan.childSettings();
         if (pidNamespace) {
-            settings.put(LeftoverProcesses.PID_NAMESPACE, "true");
+            settings = settings.withPidNamespace();
         }
-        run.debugHold().ifPresent(hold -> settings.put(ResultHold.DEBUG_HOLD, "true"));
-        Assignment assignment = new Assignment(context.getUniqueId(), ChildConfigurationParameters.of(context),
+        if (run.debugHold().isPresent()) {
+            settings = settings.withDebugHold();
+        }
+        Assignment assignment = Assignment.test(context.getUniqueId(), ChildConfigurationParameters.of(context),
                 settings);
         // a child without limits still gets a cgroup of its own where the host allows: what it starts dies with it
         Optional<DebugHold> hold = run.debugHold().map(duration -> new DebugHold(duration, TestNames.of(context)));

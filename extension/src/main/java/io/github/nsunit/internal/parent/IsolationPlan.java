@@ -3,6 +3,7 @@ package io.github.nsunit.internal.parent;
 import io.github.nsunit.NsunitProperties;
 import io.github.nsunit.internal.cgroup.CgroupUnavailableException;
 import io.github.nsunit.internal.cgroup.JvmCgroups;
+import io.github.nsunit.internal.channel.ChildSettings;
 import io.github.nsunit.internal.launcher.ChildCgroup;
 import io.github.nsunit.internal.launcher.ChildProcess;
 import io.github.nsunit.internal.launcher.ChildSpec;
@@ -50,7 +51,7 @@ final class IsolationPlan {
         return isolation.stages();
     }
 
-    Map<String, String> childSettings() {
+    ChildSettings childSettings() {
         return isolation.childSettings();
     }
 

@@ -2,7 +2,7 @@ package io.github.nsunit.internal.plan;
 
 import io.github.nsunit.internal.cgroup.Cgroups;
 import io.github.nsunit.internal.child.BeforeBody;
-import io.github.nsunit.internal.child.ChildSetup;
+import io.github.nsunit.internal.channel.ChildSettings;
 import io.github.nsunit.internal.launcher.ChildCgroup;
 import io.github.nsunit.internal.launcher.ChildSpec;
 import io.github.nsunit.internal.launcher.CommandStage;
@@ -12,7 +12,6 @@ import io.github.nsunit.internal.namespace.NamespaceStage;
 import io.github.nsunit.internal.namespace.Privilege;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,7 +25,7 @@ import java.util.function.Supplier;
  */
 public final class ChildIsolation {
     private final List<CommandStage> stages = new ArrayList<>();
-    private final Map<String, String> childSettings = new HashMap<>();
+    private ChildSettings childSettings = ChildSettings.NONE;
     private Optional<ChildCgroup> limitedCgroup = Optional.empty();
     private Optional<ChildSpec.Handshake> handshake = Optional.empty();
     private final Supplier<Cgroups> cgroups;
@@ -47,7 +46,7 @@ public final class ChildIsolation {
         isolation.addCgroup(spec);
         isolation.addNamespaces(spec);
         if (!spec.deniedSyscalls().isEmpty()) {
-            isolation.childSettings.put(BeforeBody.DENY_SYSCALLS, String.join(",", spec.deniedSyscalls()));
+            isolation.childSettings = isolation.childSettings.withDeniedSyscalls(spec.deniedSyscalls());
         }
         return isolation;
     }
@@ -56,8 +55,8 @@ public final class ChildIsolation {
         return List.copyOf(stages);
     }
 
-    public Map<String, String> childSettings() {
-        return Map.copyOf(childSettings);
+    public ChildSettings childSettings() {
+        return childSettings;
     }
 
     public Optional<ChildSpec.Handshake> handshake() {
@@ -78,7 +77,7 @@ public final class ChildIsolation {
         }
         limitedCgroup = Optional.of(ChildCgroup.withLimits(cgroups, spec.initialLimits(), label));
         spec.testScopedMemoryBytes().ifPresent(share -> {
-            childSettings.put(BeforeBody.MEMORY_HANDSHAKE, "true");
+            childSettings = childSettings.withMemoryHandshake();
             handshake = Optional.of(new ChildSpec.Handshake(BeforeBody.READY_FOR_LIMIT,
                     (cgroup, heapInUse) -> cgroup.setMemoryLimit(cgroup.memoryCurrent() + share)));
         });
@@ -94,10 +93,11 @@ public final class ChildIsolation {
         NamespaceStage namespaces = NamespaceStage.forThisProcess(request, privilege, System.getenv(), spec.hostname());
         stages.add(namespaces);
         if (namespaces.childBringsUpLoopback()) {
-            childSettings.put(ChildSetup.LOOPBACK, "up");
+            childSettings = childSettings.withLoopbackUp();
         }
         // under sudo the stage sets it as root; otherwise the child is root in its namespaces and sets it
-        spec.hostname().filter(hostname -> !namespaces.setsHostname())
-                .ifPresent(hostname -> childSettings.put(ChildSetup.HOSTNAME, hostname));
+        if (!namespaces.setsHostname()) {
+            spec.hostname().ifPresent(hostname -> childSettings = childSettings.withHostname(hostname));
+        }
     }
 }

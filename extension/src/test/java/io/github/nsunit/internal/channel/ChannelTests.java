@@ -98,8 +98,10 @@ class ChannelTests {
 
     @Test
     void anAssignmentIsReadWithoutConsumingWhatFollowsIt() throws IOException {
-        Assignment assignment = new Assignment("[engine:junit-jupiter]/[class:Demo]/[method:leaks()]",
-                Map.of("junit.jupiter.execution.timeout.mode", "enabled"), Map.of("net", "none"));
+        Assignment assignment = Assignment.test("[engine:junit-jupiter]/[class:Demo]/[method:leaks()]",
+                Map.of("junit.jupiter.execution.timeout.mode", "enabled"), ChildSettings.NONE.withLoopbackUp()
+                        .withHostname("sandbox").withDeniedSyscalls(List.of("mkdir", "mkdirat")).withPidNamespace()
+                        .withMemoryHandshake().withDebugHold());
         ByteArrayOutputStream stdin = new ByteArrayOutputStream();
         AssignmentCodec.write(assignment, stdin);
         stdin.write("input for the test".getBytes());
@@ -107,6 +109,22 @@ class ChannelTests {
 
         assertThat(AssignmentCodec.read(in)).isEqualTo(assignment);
         assertThat(new String(in.readAllBytes())).isEqualTo("input for the test");
+    }
+
+    @Test
+    void aTaskAssignmentKeepsItsWork() throws IOException {
+        byte[] task = {(byte) 0xAC, (byte) 0xED, 0, 5};
+        for (Assignment.Work work : List.of(new Assignment.SerializedTask(task), new Assignment.TaskClass("demo.Task"))) {
+            ByteArrayOutputStream stdin = new ByteArrayOutputStream();
+            AssignmentCodec.write(new Assignment(work, Map.of(), ChildSettings.NONE), stdin);
+
+            Assignment.Work read = AssignmentCodec.read(new ByteArrayInputStream(stdin.toByteArray())).work();
+            if (work instanceof Assignment.SerializedTask) {
+                assertThat(((Assignment.SerializedTask) read).serialized()).isEqualTo(task);
+            } else {
+                assertThat(read).isEqualTo(work);
+            }
+        }
     }
 
     @Test

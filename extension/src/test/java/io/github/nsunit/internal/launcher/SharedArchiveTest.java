@@ -1,6 +1,7 @@
 package io.github.nsunit.internal.launcher;
 
 import io.github.nsunit.internal.channel.Assignment;
+import io.github.nsunit.internal.channel.ChildSettings;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -186,7 +187,7 @@ class SharedArchiveTest {
         List<String> options = new ArrayList<>(FAST);
         options.add("-Xlog:class+load=info:stdout");
         ChildSpec spec = new ChildSpec(List.of(), options,
-                new Assignment(ArchiveTraining.UNIQUE_ID, Map.of(), Map.of()), loader, Optional.empty(),
+                Assignment.test(ArchiveTraining.UNIQUE_ID, Map.of(), ChildSettings.NONE), loader, Optional.empty(),
                 Optional.of(directory), Optional.empty());
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();
         ChildOutcome outcome;
