@@ -1,6 +1,7 @@
 package io.github.nsunit.internal.cgroup;
 
-import io.github.nsunit.internal.launcher.CommandStage;
+import io.github.nsunit.internal.stage.CommandStage;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.github.nsunit.internal.cgroup;
 
 import io.github.nsunit.NsunitProperties;
-import io.github.nsunit.internal.namespace.ProcessIdentity;
+import io.github.nsunit.internal.linux.ProcessIdentity;
 
 import java.io.IOException;
 import java.nio.file.Files;

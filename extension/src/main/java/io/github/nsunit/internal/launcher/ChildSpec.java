@@ -2,6 +2,7 @@ package io.github.nsunit.internal.launcher;
 
 import io.github.nsunit.internal.cgroup.TestCgroup;
 import io.github.nsunit.internal.channel.Assignment;
+import io.github.nsunit.internal.stage.CommandStage;
 
 import java.nio.file.Path;
 import java.util.List;

@@ -1,5 +1,7 @@
 package io.github.nsunit.internal.launcher;
 
+import io.github.nsunit.internal.stage.CommandStage;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

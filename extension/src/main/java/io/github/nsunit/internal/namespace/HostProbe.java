@@ -1,5 +1,6 @@
 package io.github.nsunit.internal.namespace;
 
+import io.github.nsunit.internal.linux.ProcessIdentity;
 import io.github.nsunit.internal.linux.ToolRun;
 
 import java.io.IOException;

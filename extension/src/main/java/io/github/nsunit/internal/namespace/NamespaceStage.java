@@ -1,6 +1,8 @@
 package io.github.nsunit.internal.namespace;
 
-import io.github.nsunit.internal.launcher.CommandStage;
+import io.github.nsunit.internal.linux.ProcessIdentity;
+import io.github.nsunit.internal.stage.CommandStage;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;

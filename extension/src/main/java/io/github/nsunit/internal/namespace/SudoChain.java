@@ -1,5 +1,7 @@
 package io.github.nsunit.internal.namespace;
 
+import io.github.nsunit.internal.linux.ProcessIdentity;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -7,12 +7,12 @@ import io.github.nsunit.internal.channel.ChildSettings;
 import io.github.nsunit.internal.launcher.ChildCgroup;
 import io.github.nsunit.internal.launcher.ChildProcess;
 import io.github.nsunit.internal.launcher.ChildSpec;
-import io.github.nsunit.internal.launcher.CommandStage;
 import io.github.nsunit.internal.launcher.DebugHold;
 import io.github.nsunit.internal.namespace.NamespaceUnavailableException;
 import io.github.nsunit.internal.namespace.Strategy;
 import io.github.nsunit.internal.plan.ChildIsolation;
 import io.github.nsunit.internal.plan.IsolationSpec;
+import io.github.nsunit.internal.stage.CommandStage;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 

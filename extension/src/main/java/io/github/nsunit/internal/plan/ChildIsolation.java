@@ -1,15 +1,15 @@
 package io.github.nsunit.internal.plan;
 
 import io.github.nsunit.internal.cgroup.Cgroups;
-import io.github.nsunit.internal.child.BeforeBody;
 import io.github.nsunit.internal.channel.ChildSettings;
+import io.github.nsunit.internal.child.BeforeBody;
 import io.github.nsunit.internal.launcher.ChildCgroup;
 import io.github.nsunit.internal.launcher.ChildSpec;
-import io.github.nsunit.internal.launcher.CommandStage;
 import io.github.nsunit.internal.namespace.HostProbe;
 import io.github.nsunit.internal.namespace.NamespaceRequest;
 import io.github.nsunit.internal.namespace.NamespaceStage;
 import io.github.nsunit.internal.namespace.Privilege;
+import io.github.nsunit.internal.stage.CommandStage;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,10 @@
 package io.github.nsunit.internal.namespace;
 
-import static io.github.nsunit.internal.namespace.NamespaceIsolationTest.sh;
-import static org.assertj.core.api.Assertions.assertThat;
+import io.github.nsunit.internal.linux.ProcessIdentity;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.File;
 import java.time.Duration;
@@ -11,10 +14,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
+
+import static io.github.nsunit.internal.namespace.NamespaceIsolationTest.sh;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The parent must see the child's exit status and a death by signal as if no stage were in between, and killing

@@ -1,6 +1,8 @@
 package io.github.nsunit.internal.namespace;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import io.github.nsunit.internal.linux.ProcessIdentity;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,8 +14,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Runs real commands through {@link NamespaceStage} on this machine's kernel and checks from inside and outside

@@ -1,13 +1,15 @@
 package io.github.nsunit.internal.namespace;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import io.github.nsunit.internal.linux.ProcessIdentity;
+import org.junit.jupiter.api.Test;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The exact command lines the stage builds, and the parsing around it. The kernel behaviour of these commands is
@@ -92,15 +94,5 @@ class StageShapeTest {
         NamespaceRequest request = new NamespaceRequest(Set.of(Namespace.PID), true);
         assertThat(request.namespaces()).containsExactlyInAnyOrder(Namespace.PID, Namespace.MOUNT);
         assertThat(request.describe()).isEqualTo("PID, mount namespaces with a private /tmp");
-    }
-
-    /** A fake status text: the real file of this JVM is read in HostProbeTest (root: CAP_SYS_ADMIN). */
-    @Test
-    void processIdentityReadsEffectiveIdsAndCapSysAdminFromAFakeStatus() {
-        String fake = "Name:\tjava\nUid:\t1000\t1001\t1001\t1001\nGid:\t50\t51\t51\t51\nGroups:\t4 24 \n"
-                + "CapEff:\t0000000000200000\n";
-        assertThat(ProcessIdentity.parse(fake)).isEqualTo(new ProcessIdentity(1001, 51, List.of(4L, 24L), true));
-        assertThat(ProcessIdentity.parse(fake.replace("0000000000200000", "00000000001fffff")).hasSysAdmin()).isFalse();
-        assertThat(ProcessIdentity.current().hasSysAdmin()).isTrue();
     }
 }

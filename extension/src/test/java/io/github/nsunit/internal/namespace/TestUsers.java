@@ -1,8 +1,10 @@
 package io.github.nsunit.internal.namespace;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import io.github.nsunit.internal.linux.ProcessIdentity;
 
 import java.util.List;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Test helper: the accounts created by {@code .ci/setup-users}, or a skipped test that says how to create them. */
 final class TestUsers {

@@ -1,4 +1,4 @@
-package io.github.nsunit.internal.namespace;
+package io.github.nsunit.internal.linux;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package io.github.nsunit.internal.launcher;
+package io.github.nsunit.internal.stage;
 
 import java.util.List;
 
