@@ -29,7 +29,12 @@ public class ChildJvmException extends RuntimeException {
         /** The child did not finish within the watchdog's limit and was killed. */
         TIMED_OUT,
         /** The child could not be started, or ran but did not run the test. */
-        NOT_RUN
+        NOT_RUN,
+        /**
+         * The child's result channel held bytes the protocol does not allow (a count out of bounds, a frame that
+         * ends early, an unknown status): nothing it reported after that is believed.
+         */
+        CHANNEL_CORRUPTED
     }
 
     private final Reason reason;

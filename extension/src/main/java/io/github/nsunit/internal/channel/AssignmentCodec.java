@@ -38,7 +38,7 @@ public final class AssignmentCodec {
         if (type != FrameType.ASSIGNMENT.code) {
             throw new IOException("expected an assignment frame, got type " + type);
         }
-        return new Assignment(readWork(in), Frames.readMap(in), readSettings(in));
+        return new Assignment(readWork(in), Frames.readAssignedMap(in), readSettings(in));
     }
 
     private static void writeWork(DataOutputStream out, Assignment.Work work) throws IOException {

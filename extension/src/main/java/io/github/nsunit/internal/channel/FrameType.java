@@ -26,6 +26,11 @@ enum FrameType {
         this.code = code;
     }
 
+    /** The frame's name in messages, e.g. "result". */
+    String describe() {
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+    }
+
     static FrameType of(int code) {
         for (FrameType type : values()) {
             if (type.code == code) {

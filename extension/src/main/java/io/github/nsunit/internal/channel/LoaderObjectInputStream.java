@@ -2,6 +2,7 @@ package io.github.nsunit.internal.channel;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.ObjectInputFilter;
 import java.io.ObjectInputStream;
 import java.io.ObjectStreamClass;
 
@@ -9,9 +10,10 @@ import java.io.ObjectStreamClass;
 final class LoaderObjectInputStream extends ObjectInputStream {
     private final ClassLoader loader;
 
-    LoaderObjectInputStream(InputStream in, ClassLoader loader) throws IOException {
+    LoaderObjectInputStream(InputStream in, ClassLoader loader, ObjectInputFilter filter) throws IOException {
         super(in);
         this.loader = loader;
+        setObjectInputFilter(filter);
     }
 
     @Override

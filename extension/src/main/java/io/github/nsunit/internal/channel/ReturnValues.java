@@ -3,6 +3,7 @@ package io.github.nsunit.internal.channel;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InvalidClassException;
 import java.io.NotSerializableException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
@@ -40,11 +41,16 @@ public final class ReturnValues {
      * @throws IllegalStateException naming the class that could not be loaded or the stream's fault
      */
     public static Object decode(byte[] serialized, ClassLoader loader, String what) {
-        try (ObjectInputStream in = new LoaderObjectInputStream(new ByteArrayInputStream(serialized), loader)) {
+        try (ObjectInputStream in = new LoaderObjectInputStream(new ByteArrayInputStream(serialized), loader,
+                DeserializationFilters.forValues())) {
             return in.readObject();
         } catch (ClassNotFoundException e) {
             throw new IllegalStateException(what + " cannot be rebuilt: class " + e.getMessage() + " is not on the"
                     + " class path of this JVM", e);
+        } catch (InvalidClassException refused) {
+            throw new IllegalStateException(what + " was refused by nsunit's deserialization limits (depth "
+                    + DeserializationFilters.MAX_DEPTH + ", " + DeserializationFilters.MAX_REFERENCES + " references, arrays of "
+                    + DeserializationFilters.MAX_ARRAY_LENGTH + "): " + refused.getMessage(), refused);
         } catch (IOException | RuntimeException | LinkageError e) {
             throw new IllegalStateException(what + " cannot be rebuilt: " + e, e);
         }

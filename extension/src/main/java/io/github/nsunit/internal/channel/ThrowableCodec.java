@@ -24,6 +24,8 @@ import java.util.Set;
 public final class ThrowableCodec {
     /** Cause and suppressed chains deeper than this are cut; real ones are short, cyclic ones are not. */
     private static final int MAX_DEPTH = 64;
+    /** Throwables in one description, causes and suppressed ones included: far above any real failure. */
+    static final int MAX_THROWABLES = 10_000;
 
     private ThrowableCodec() {
     }
@@ -46,10 +48,52 @@ public final class ThrowableCodec {
             DataInputStream in = new DataInputStream(new ByteArrayInputStream(encoded));
             byte[] serialized = Frames.readBytes(in);
             Throwable original = deserialize(serialized, loader);
-            return original != null ? original : rebuild(in);
+            ThrowableStandIn described = rebuild(in, 0, new int[1]);
+            return original == null ? described : withTheChildsMessage(original, described);
         } catch (IOException e) {
             return new ThrowableStandIn("?", "the child's throwable could not be decoded: " + e, null);
         }
+    }
+
+    /**
+     * Checks, as the channel reads it, that an encoded throwable is what an nsunit child writes, within the
+     * bounds {@link #decode} keeps to, so a hostile one ends as a corrupted channel rather than in the parent.
+     */
+    static void checkStructure(byte[] encoded) throws ChannelCorruptedException {
+        if (encoded.length == 0) {
+            return; // a result without a throwable
+        }
+        try {
+            DataInputStream in = new DataInputStream(new ByteArrayInputStream(encoded));
+            Frames.readBytes(in);
+            rebuild(in, 0, new int[1]);
+        } catch (ChannelCorruptedException e) {
+            throw new ChannelCorruptedException("the test's throwable: " + e.getMessage());
+        } catch (IOException e) {
+            throw new ChannelCorruptedException("the test's throwable ends before its description does");
+        }
+    }
+
+    /**
+     * A JDK's helpful NullPointerException message ("Cannot invoke ... because "s" is null") is computed from
+     * the bytecode, lazily, in the JVM that threw it, and is not serialized: rebuilt here it would say null. The
+     * child's description has the message it saw; the exception gets it back, with its stack, cause and
+     * suppressed ones.
+     */
+    private static Throwable withTheChildsMessage(Throwable original, ThrowableStandIn described) {
+        if (!(original instanceof NullPointerException) || original.getMessage() != null || described == null
+                || described.getMessage() == null || original.getClass() != NullPointerException.class) {
+            return original;
+        }
+        NullPointerException withMessage = new NullPointerException(described.getMessage());
+        withMessage.setStackTrace(original.getStackTrace());
+        if (original.getCause() != null) {
+            withMessage.initCause(original.getCause());
+        }
+        for (Throwable suppressed : original.getSuppressed()) {
+            withMessage.addSuppressed(suppressed);
+        }
+        return withMessage;
     }
 
     private static byte[] serialize(Throwable throwable) {
@@ -66,7 +110,8 @@ public final class ThrowableCodec {
         if (serialized.length == 0) {
             return null;
         }
-        try (ObjectInputStream in = new LoaderObjectInputStream(new ByteArrayInputStream(serialized), loader)) {
+        try (ObjectInputStream in = new LoaderObjectInputStream(new ByteArrayInputStream(serialized), loader,
+                DeserializationFilters.forThrowables())) {
             return (Throwable) in.readObject();
         } catch (Exception | LinkageError cannotRebuild) {
             return null;
@@ -107,24 +152,32 @@ public final class ThrowableCodec {
         }
     }
 
-    private static ThrowableStandIn rebuild(DataInputStream in) throws IOException {
+    /** {@code count[0]}: the throwables rebuilt so far, bounded like the depth. */
+    private static ThrowableStandIn rebuild(DataInputStream in, int depth, int[] count) throws IOException {
         if (!in.readBoolean()) {
             return null;
         }
+        if (depth >= MAX_DEPTH) {
+            throw new ChannelCorruptedException("causes and suppressed exceptions nested deeper than " + MAX_DEPTH);
+        }
+        if (++count[0] > MAX_THROWABLES) {
+            throw new ChannelCorruptedException("more than " + MAX_THROWABLES + " causes and suppressed exceptions");
+        }
         String className = Frames.readString(in);
         String message = in.readBoolean() ? Frames.readString(in) : null;
-        int frames = in.readInt();
+        int frames = Frames.readCount(in, ChannelReader.MAX_STACK_FRAMES, ChannelReader.MIN_STACK_FRAME_BYTES,
+                "stack frame");
         StackTraceElement[] stack = new StackTraceElement[frames];
         for (int i = 0; i < frames; i++) {
             stack[i] = StackFrames.read(in);
         }
-        ThrowableStandIn cause = rebuild(in);
+        ThrowableStandIn cause = rebuild(in, depth + 1, count);
         ThrowableStandIn standIn = new ThrowableStandIn(className, message, cause);
         standIn.setStackTrace(stack);
-        int suppressed = in.readInt();
+        int suppressed = Frames.readCount(in, MAX_THROWABLES, 1, "suppressed exception");
         List<ThrowableStandIn> list = new ArrayList<>(suppressed);
         for (int i = 0; i < suppressed; i++) {
-            list.add(rebuild(in));
+            list.add(rebuild(in, depth + 1, count));
         }
         list.stream().filter(s -> s != null).forEach(standIn::addSuppressed);
         return standIn;

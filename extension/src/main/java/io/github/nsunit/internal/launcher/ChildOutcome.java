@@ -16,18 +16,20 @@ import java.util.Optional;
  * @param threadDump the child's threads when the watchdog fired (empty otherwise)
  * @param stderrTail the last lines the child wrote to stderr
  * @param stdoutTail the last lines the child wrote to stdout (a JVM prints its crash banner there)
+ * @param channelError what ended reading the channel early, if anything did
+ * @param channelCorrupted whether that was bytes the protocol does not allow, not an early end
  * @param returnValue what a programmatic run's task returned, serialized (empty for a test, or when it did not return)
  */
 public record ChildOutcome(Optional<TestResult> result, Optional<ExitCall> exitCall, int exitStatus,
                            boolean timedOut, Duration timeout, String threadDump, String stderrTail, String stdoutTail,
-                           Optional<String> channelError, Map<String, Long> measurements, long pid,
-                           Optional<byte[]> returnValue) {
+                           Optional<String> channelError, boolean channelCorrupted, Map<String, Long> measurements,
+                           long pid, Optional<byte[]> returnValue) {
 
     /** An outcome of a test's child, which returns no value. */
     public ChildOutcome(Optional<TestResult> result, Optional<ExitCall> exitCall, int exitStatus, boolean timedOut,
                         Duration timeout, String threadDump, String stderrTail, String stdoutTail,
                         Optional<String> channelError, Map<String, Long> measurements, long pid) {
         this(result, exitCall, exitStatus, timedOut, timeout, threadDump, stderrTail, stdoutTail, channelError,
-                measurements, pid, Optional.empty());
+                false, measurements, pid, Optional.empty());
     }
 }

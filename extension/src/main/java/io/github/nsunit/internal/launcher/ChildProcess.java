@@ -4,6 +4,7 @@ import io.github.nsunit.internal.cgroup.CgroupStats;
 import io.github.nsunit.internal.cgroup.TestCgroup;
 import io.github.nsunit.internal.channel.AssignmentCodec;
 import io.github.nsunit.internal.channel.ChannelListener;
+import io.github.nsunit.internal.channel.ChannelCorruptedException;
 import io.github.nsunit.internal.channel.ChannelReader;
 import io.github.nsunit.internal.channel.ExitCall;
 import io.github.nsunit.internal.channel.TestResult;
@@ -207,8 +208,8 @@ public final class ChildProcess implements AutoCloseable {
         int exitStatus = process.waitFor();
         return new ChildOutcome(Optional.ofNullable(report.result), Optional.ofNullable(report.exitCall),
                 exitStatus, timedOut, timeout, threadDump, stderrTail.lastLines(20), stdoutTail.lastLines(20),
-                Optional.ofNullable(report.channelError), Map.copyOf(report.measurements), process.pid(),
-                Optional.ofNullable(report.returnValue));
+                Optional.ofNullable(report.channelError), report.channelCorrupted, Map.copyOf(report.measurements),
+                process.pid(), Optional.ofNullable(report.returnValue));
     }
 
     @Override
@@ -296,9 +297,18 @@ public final class ChildProcess implements AutoCloseable {
             if (!argumentFile) {
                 PrivateDirectory.delete(privateDir);
             }
-            new ChannelReader(in).readAll(report);
+            try {
+                new ChannelReader(in).readAll(report);
+            } catch (ChannelCorruptedException e) {
+                report.channelError = e.getMessage();
+                report.channelCorrupted = true;
+                // nothing more from this channel is believed, but the child must not block writing to it
+                in.transferTo(OutputStream.nullOutputStream());
+            }
         } catch (IOException e) {
-            report.channelError = e.getMessage();
+            if (report.channelError == null) {
+                report.channelError = e.getMessage();
+            }
         } finally {
             channelOpened = true;
         }
@@ -434,6 +444,7 @@ public final class ChildProcess implements AutoCloseable {
         volatile TestResult result;
         volatile ExitCall exitCall;
         volatile String channelError;
+        volatile boolean channelCorrupted;
         volatile byte[] returnValue;
         final Map<String, Long> measurements = new ConcurrentHashMap<>();
         volatile List<String> leftoverProcesses = List.of();

@@ -22,9 +22,18 @@ public record Ending(Kind kind, Throwable failure, Optional<ExitCall> exitCall) 
     private static final String OOME = "java.lang.OutOfMemoryError";
 
     /** The ways a child can end, told apart. */
-    public enum Kind { PASSED, FAILED, HEAP_OUT_OF_MEMORY, OOM_KILLED, SYSTEM_EXIT, TIMED_OUT, OTHER_DEATH }
+    public enum Kind { PASSED, FAILED, HEAP_OUT_OF_MEMORY, OOM_KILLED, SYSTEM_EXIT, TIMED_OUT, CHANNEL_CORRUPTED,
+        OTHER_DEATH }
 
     public static Ending of(ChildOutcome outcome, TestFacts facts) {
+        if (outcome.channelCorrupted()) {
+            return new Ending(Kind.CHANNEL_CORRUPTED, new ChildJvmException(Reason.CHANNEL_CORRUPTED,
+                    outcome.exitStatus(), facts.testName() + ": the child's result channel was corrupted: "
+                            + outcome.channelError().orElse("?") + ". nsunit believes nothing the child reported after"
+                            + " that; the child JVM exited with status " + outcome.exitStatus() + ". Something in the"
+                            + " child wrote to its channel (file descriptor 3) besides nsunit." + lastWords(outcome)),
+                    Optional.empty());
+        }
         if (outcome.timedOut()) {
             return new Ending(Kind.TIMED_OUT, timedOut(outcome, facts), Optional.empty());
         }

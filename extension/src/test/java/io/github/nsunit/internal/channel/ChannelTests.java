@@ -22,17 +22,18 @@ class ChannelTests {
         ByteArrayOutputStream wire = new ByteArrayOutputStream();
         StackTraceElement frame = new StackTraceElement("app", "my.module", "1.0", "com.example.Demo", "leaks",
                 "Demo.java", 42);
+        byte[] thrown = ThrowableCodec.encode(new IllegalStateException("why not"));
         try (ChannelWriter writer = new ChannelWriter(wire)) {
             writer.reportEntry(Map.of("key", "välue ✓"));
             writer.measurement("heap at start", 12_345_678_901L);
             writer.exitCall(new ExitCall(3, "System.exit", "main", List.of(frame)));
-            writer.result(new TestResult(TestResult.Status.ABORTED, new byte[] {1, 2, 3}, "why"));
+            writer.result(new TestResult(TestResult.Status.ABORTED, thrown, "why"));
         }
 
         Recorder recorder = read(wire.toByteArray());
 
         assertThat(recorder.events).containsExactly("entry {key=välue ✓}", "measurement heap at start=12345678901",
-                "exit 3 System.exit main [" + frame + "]", "result ABORTED [1, 2, 3] why");
+                "exit 3 System.exit main [" + frame + "]", "result ABORTED " + Arrays.toString(thrown) + " why");
         assertThat(recorder.exitStack.get(0).getClassLoaderName()).isEqualTo("app");
         assertThat(recorder.exitStack.get(0).getModuleVersion()).isEqualTo("1.0");
     }

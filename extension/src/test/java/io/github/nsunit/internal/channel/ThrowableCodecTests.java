@@ -125,4 +125,71 @@ class ThrowableCodecTests {
             super(message, cause);
         }
     }
+
+    @Test
+    void aHelpfulNullPointerExceptionMessageSurvivesTheTrip() {
+        NullPointerException original = null;
+        try {
+            String absent = null;
+            absent.length();
+        } catch (NullPointerException e) {
+            original = e;
+        }
+        assertThat(original.getMessage()).as("the JDK's helpful message").contains("\"absent\" is null");
+
+        Throwable decoded = roundTrip(original);
+
+        assertThat(decoded).isExactlyInstanceOf(NullPointerException.class).hasMessage(original.getMessage());
+        assertThat(decoded.getStackTrace()).isEqualTo(original.getStackTrace());
+    }
+
+    @Test
+    void aThrowableHoldingATypeAThrowableNeverNeedsArrivesAsAStandInNotAsThatType() {
+        GraphCarrier original = new GraphCarrier("carries a lock", new java.util.concurrent.locks.ReentrantLock());
+
+        Throwable decoded = roundTrip(original);
+
+        assertThat(decoded).isExactlyInstanceOf(io.github.nsunit.ThrowableStandIn.class)
+                .hasMessageContaining("carries a lock");
+        assertThat(decoded.toString()).contains(GraphCarrier.class.getName());
+    }
+
+    @Test
+    void theProjectsOwnTypesInAThrowableStillComeBackExactly() {
+        GraphCarrier original = new GraphCarrier("carries a value", new OwnValue("mine"));
+
+        Throwable decoded = roundTrip(original);
+
+        assertThat(decoded).isExactlyInstanceOf(GraphCarrier.class).hasMessage("carries a value");
+        assertThat(((GraphCarrier) decoded).payload).isEqualTo(new OwnValue("mine"));
+    }
+
+    @Test
+    void aStreamDeeperThanTheFilterAllowsIsRefused() {
+        java.util.LinkedList<Object> deep = new java.util.LinkedList<>();
+        Object[] chain = new Object[1];
+        Object[] head = chain;
+        for (int i = 0; i < 1_000; i++) {
+            Object[] next = new Object[1];
+            chain[0] = next;
+            chain = next;
+        }
+        deep.add(head);
+        GraphCarrier original = new GraphCarrier("deep", deep);
+
+        assertThat(roundTrip(original)).isExactlyInstanceOf(io.github.nsunit.ThrowableStandIn.class);
+    }
+
+    /** A user exception (from this project's class directory) with a field of any serializable type. */
+    static final class GraphCarrier extends RuntimeException {
+        final java.io.Serializable payload;
+
+        GraphCarrier(String message, java.io.Serializable payload) {
+            super(message);
+            this.payload = payload;
+        }
+    }
+
+    record OwnValue(String name) implements java.io.Serializable {
+    }
 }
