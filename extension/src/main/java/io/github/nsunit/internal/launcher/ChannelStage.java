@@ -8,11 +8,15 @@ import java.util.List;
 
 /**
  * Opens the channel FIFO as file descriptor 3 before any namespace is made: a path may vanish from view in a
- * new mount namespace, a descriptor does not. The child then writes to {@value #CHILD_PATH}.
+ * new mount namespace, a descriptor does not. The child then writes to {@value #CHILD_PATH}. Only a FIFO is
+ * opened: a shell's {@code >} would create a regular file where the FIFO went missing, and the result written
+ * there would be lost without a word.
  */
 final class ChannelStage implements CommandStage {
     static final String CHILD_PATH = "/proc/self/fd/3";
-    private static final String SCRIPT = "exec 3>\"$1\" || exit 125; shift; exec \"$@\"";
+    private static final String SCRIPT = "[ -p \"$1\" ] || { echo \"nsunit: the result channel $1 is not a FIFO\" >&2;"
+            + " exit " + ChildOutcome.NO_CHANNEL_STATUS + "; }; exec 3>\"$1\" || exit " + ChildOutcome.NO_CHANNEL_STATUS
+            + "; shift; exec \"$@\"";
 
     private final Path fifo;
 

@@ -24,6 +24,8 @@ public record ChildOutcome(Optional<TestResult> result, Optional<ExitCall> exitC
                            boolean timedOut, Duration timeout, String threadDump, String stderrTail, String stdoutTail,
                            Optional<String> channelError, boolean channelCorrupted, Map<String, Long> measurements,
                            long pid, Optional<byte[]> returnValue) {
+    /** The status of a start that found no result channel to open (the channel stage's own exit). */
+    public static final int NO_CHANNEL_STATUS = 125;
 
     /** An outcome of a test's child, which returns no value. */
     public ChildOutcome(Optional<TestResult> result, Optional<ExitCall> exitCall, int exitStatus, boolean timedOut,

@@ -288,6 +288,11 @@ public final class ChildProcess implements AutoCloseable {
     }
 
     private void readChannel() {
+        if (!Fifo.isFifo(fifo)) { // a regular file in its place would be read as an empty channel
+            report.channelError = "the result channel " + fifo + " is not the FIFO nsunit made";
+            channelOpened = true;
+            return;
+        }
         try (FileInputStream in = new FileInputStream(fifo.toFile())) {
             channelOpened = true;
             // Both ends are open (a FIFO's open waits for the other end): the path has served its purpose, and

@@ -2,12 +2,29 @@ package io.github.nsunit.internal.launcher;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 /** Creates a named pipe (mode 600) with coreutils {@code mkfifo}: Java has no call for it. */
 final class Fifo {
     private Fifo() {
+    }
+
+    private static final int FILE_TYPE_MASK = 0170000;
+    private static final int FIFO_TYPE = 0010000;
+
+    /** Whether {@code path} itself (not what a link names) is a FIFO this user owns. */
+    static boolean isFifo(Path path) {
+        try {
+            int mode = (Integer) Files.getAttribute(path, "unix:mode", LinkOption.NOFOLLOW_LINKS);
+            Object owner = Files.getAttribute(path, "unix:uid", LinkOption.NOFOLLOW_LINKS);
+            Object self = Files.getAttribute(path.getParent(), "unix:uid", LinkOption.NOFOLLOW_LINKS);
+            return (mode & FILE_TYPE_MASK) == FIFO_TYPE && owner.equals(self);
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
+        }
     }
 
     static void create(Path path) throws IOException {

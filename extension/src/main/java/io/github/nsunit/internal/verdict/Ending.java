@@ -119,6 +119,11 @@ public record Ending(Kind kind, Throwable failure, Optional<ExitCall> exitCall) 
                     + (signal == 9 ? " Something outside the JVM killed it (a user, a CI agent, the kernel)." : "")
                     + lastWords(outcome));
         }
+        if (outcome.channelError().isPresent() && (status == 0 || status == ChildOutcome.NO_CHANNEL_STATUS)) {
+            return new ChildJvmException(Reason.NOT_RUN, status, testName + ": its child JVM ended (exit status "
+                    + status + ") without reporting a result, because its result channel failed: "
+                    + outcome.channelError().get() + "." + lastWords(outcome));
+        }
         String channel = outcome.channelError().map(e -> " The result channel broke: " + e + ".").orElse("");
         return new ChildJvmException(Reason.EXITED, status, testName + ": its child JVM exited with status " + status
                 + " before the test finished, without calling System.exit (Runtime.halt, or an exit in native"

@@ -125,6 +125,20 @@ class VerdictTests {
     }
 
     @Test
+    void aChildThatEndedNormallyWithoutAResultBlamesItsChannelNotAnExit() {
+        ChildOutcome outcome = new ChildOutcome(Optional.empty(), Optional.empty(), 0, false, Duration.ofMinutes(10),
+                "", "", "", Optional.of("the result channel /dev/shm/x/channel is not the FIFO nsunit made"), Map.of(),
+                4242);
+
+        ChildJvmException failure = childJvmException(outcome);
+
+        assertThat(failure.reason()).isEqualTo(Reason.NOT_RUN);
+        assertThat(failure).hasMessage("Demo.leaks(): its child JVM ended (exit status 0) without reporting a result,"
+                + " because its result channel failed: the result channel /dev/shm/x/channel is not the FIFO nsunit"
+                + " made.");
+    }
+
+    @Test
     void anExitWithoutExitCallIsAnExitWithItsStatusAndTheChannelsFate() {
         ChildOutcome outcome = new ChildOutcome(Optional.empty(), Optional.empty(), 4, false, Duration.ofMinutes(10),
                 "", "", "", Optional.of("channel ended inside a frame (3 of 9 bytes)"), Map.of(), 4242);
