@@ -2,6 +2,7 @@ package io.github.nsunit.internal.launcher;
 
 import io.github.nsunit.internal.stage.CommandStage;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,8 +29,12 @@ final class ChildCommand {
                 + "\u0000cgroup:" + cgroup.map(ChildCgroup::key).orElse("none");
     }
 
-    static ChildCommand of(ChildSpec spec) {
-        ChildStart start = new ChildStart(ChildClassPath.of(spec.testClassLoader()), spec.jvmArgs());
+    static ChildCommand of(ChildSpec spec) throws IOException {
+        List<String> jvmArgs = new ArrayList<>(spec.jvmArgs());
+        if (spec.stages().stream().anyMatch(stage -> !stage.keepsParentDeathSignal())) {
+            jvmArgs.add(OrphanWatch.markedChildOption());
+        }
+        ChildStart start = new ChildStart(ChildClassPath.of(spec.testClassLoader()), jvmArgs);
         if (spec.sharedArchiveDirectory().isPresent()) {
             start = SharedArchive.apply(start.classPath(), start.jvmArgs(), spec.testClassLoader(),
                     spec.sharedArchiveDirectory().get());

@@ -76,6 +76,12 @@ public final class NamespaceStage implements CommandStage {
         return privilege != Privilege.SUDO;
     }
 
+    /** sudo is setuid: the kernel clears the parent-death signal at its exec. */
+    @Override
+    public boolean keepsParentDeathSignal() {
+        return privilege != Privilege.SUDO;
+    }
+
     /** Whether the child JVM itself must bring up loopback (under sudo this stage does it, as root). */
     public boolean childBringsUpLoopback() {
         return request.contains(Namespace.NETWORK) && !stageBringsUpLoopback();

@@ -25,4 +25,13 @@ public interface CommandStage {
     default boolean passesDescriptors() {
         return true;
     }
+
+    /**
+     * Whether a parent-death signal set before this stage still reaches the rest. A setuid {@code sudo} clears
+     * it, and so does the change back to the user after it: the launcher then watches for the parent's death
+     * another way.
+     */
+    default boolean keepsParentDeathSignal() {
+        return true;
+    }
 }
