@@ -6,6 +6,7 @@ import io.github.nsunit.internal.cgroup.Cgroups;
 import io.github.nsunit.internal.cgroup.TestCgroup;
 
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
@@ -17,11 +18,15 @@ import java.util.function.Supplier;
  * also what detaches itself from its process tree (setsid, a double fork), is killed with it, and what a killed
  * parent left is removed by the next run. Only where nsunit may create cgroups without sudo (root, a delegated
  * cgroup v2 subtree, a configured base): nobody asked for limits, so nobody expects sudo. Elsewhere the child
- * goes without: once refused, not asked again.
+ * goes without: once the host says no, not asked again. A cgroup that fails to be made where the host allows
+ * them costs only that child (it runs untracked, with a warning naming the failure); the next child tries
+ * again, and only {@value #FAILURES_BEFORE_GIVING_UP} failures in a row switch tracking off, saying so.
  * </ul>
  */
 public final class ChildCgroup {
+    static final int FAILURES_BEFORE_GIVING_UP = 3;
     private static volatile boolean trackingRefused;
+    private static final AtomicInteger failuresInARow = new AtomicInteger();
     private final Supplier<Cgroups> cgroups;
     private final Optional<CgroupLimits> limits;
     private final String label;
@@ -57,11 +62,24 @@ public final class ChildCgroup {
         try {
             Optional<TestCgroup> cgroup = cgroups.get().createWithoutSudo(name);
             trackingRefused = cgroup.isEmpty();
+            failuresInARow.set(0);
             return cgroup;
         } catch (CgroupUnavailableException | IllegalStateException e) {
-            trackingRefused = true;
+            int failures = failuresInARow.incrementAndGet();
+            boolean givingUp = failures >= FAILURES_BEFORE_GIVING_UP;
+            trackingRefused = givingUp;
+            System.err.println("nsunit: warning: could not make a tracking cgroup for " + name + ": " + e.getMessage()
+                    + (givingUp ? "; after " + failures + " failures in a row, the children of this run go without"
+                    + " one: what a test leaves running and detached from its process tree may outlive it"
+                    : "; this child runs without one, the next tries again"));
             return Optional.empty();
         }
+    }
+
+    /** For tests: forget what earlier children learned about the host. */
+    static void forgetFailures() {
+        trackingRefused = false;
+        failuresInARow.set(0);
     }
 
     /** Children whose cgroups have equal keys are interchangeable (the label only names the directory). */
