@@ -1,6 +1,8 @@
 package io.github.nsunit;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,15 +17,17 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The README's promise that children die with a SIGKILLed parent, under the sudo strategy, as the account
- * {@code nsunit-sudo} of .ci/setup-users: sudo is setuid and clears the parent-death signal, so without the
- * orphan watch the chain sudo -> unshare -> java kept running after its parent JVM was gone.
+ * The README's promise that children die with a SIGKILLed parent, under the strategies of a user who is not
+ * root, as the accounts of .ci/setup-users: unprivileged user namespaces ({@code nsunit-nopriv}) and sudo
+ * ({@code nsunit-sudo}). sudo is setuid and clears the parent-death signal: without the orphan watch the chain
+ * sudo -> unshare -> java kept running after its parent JVM was gone. ({@code ParentKillTests} shows root.)
  */
-class SudoParentKillTests {
+class UnprivilegedParentKillTests {
 
-    @Test
-    void theSudoChainDiesWithItsKilledParent() throws Exception {
-        long uid = UserRun.uidOf("nsunit-sudo");
+    @ParameterizedTest(name = "{1} as {0}")
+    @CsvSource({"nsunit-sudo, sudo", "nsunit-nopriv, user-namespace"})
+    void theChainDiesWithItsKilledParent(String account, String strategy) throws Exception {
+        long uid = UserRun.uidOf(account);
         String marker = "nsunit-test-sudo-orphan-" + UUID.randomUUID();
         Path copy = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "nsunit-test-user-");
         Process parent = null;
@@ -34,13 +38,14 @@ class SudoParentKillTests {
             parent = new ProcessBuilder("setpriv", "--reuid=" + uid, "--regid=" + UserRun.gidOf(uid), "--init-groups",
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:-UsePerfData",
                     "-D" + Processes.MARKER_PROPERTY + "=" + marker, "-cp", classPath, LauncherMain.class.getName(),
-                    "sudo|" + RunningTestCase.class.getName() + "|" + NsunitProperties.NAMESPACE_STRATEGY + "=sudo")
+                    "kill|" + RunningTestCase.class.getName() + "|" + NsunitProperties.NAMESPACE_STRATEGY + "=" + strategy)
                     .directory(work.toFile()).redirectErrorStream(true)
                     .redirectOutput(copy.resolve("parent.log").toFile()).start();
-            awaitSubprocess(parent, marker + "-sudo", copy.resolve("parent.log"));
+            awaitSubprocess(parent, marker + "-running", copy.resolve("parent.log"));
             List<String> chain = commandLinesContaining(marker);
-            assertThat(chain).as("the child JVM, its sudo chain and its subprocess")
-                    .anyMatch(line -> line.contains(" sudo -n ")).anyMatch(line -> line.contains("/bin/java "));
+            assertThat(chain).as("the child JVM, its chain and its subprocess")
+                    .anyMatch(line -> line.contains(strategy.equals("sudo") ? " sudo -n " : " unshare "))
+                    .anyMatch(line -> line.contains("/bin/java "));
 
             parent.destroyForcibly(); // SIGKILL: no shutdown hook runs
             assertThat(parent.waitFor()).isEqualTo(137);
@@ -99,8 +104,8 @@ class SudoParentKillTests {
     static class RunningTestCase {
         @Test
         @IsolatedPid
-        void sudo() throws Exception {
-            ParentKillTests.startSleepAndReport("sudo");
+        void running() throws Exception {
+            ParentKillTests.startSleepAndReport("running");
         }
     }
 }
