@@ -58,33 +58,9 @@ final class TaskOutcomes {
                 outcome.timeout(), elapsed, outcome.pid(), lastWords(kind, outcome));
     }
 
+    /** The API's ending from the one table of endings; where there is none, the run throws its failure. */
     private static RunResult.Ending kind(Ending ending) {
-        switch (ending.kind()) {
-            case PASSED:
-                return RunResult.Ending.RETURNED;
-            case FAILED:
-                return RunResult.Ending.THREW;
-            case HEAP_OUT_OF_MEMORY:
-                return RunResult.Ending.HEAP_OUT_OF_MEMORY;
-            case OOM_KILLED:
-                return RunResult.Ending.OOM_KILLED;
-            case SYSTEM_EXIT:
-                return RunResult.Ending.EXITED;
-            case TIMED_OUT:
-                return RunResult.Ending.TIMED_OUT;
-            default:
-                ChildJvmException death = (ChildJvmException) ending.failure();
-                switch (death.reason()) {
-                    case KILLED_BY_SIGNAL:
-                        return RunResult.Ending.KILLED_BY_SIGNAL;
-                    case CRASHED:
-                        return RunResult.Ending.CRASHED;
-                    case EXITED:
-                        return RunResult.Ending.EXITED;
-                    default:
-                        throw death;
-                }
-        }
+        return ending.kind().runResult().orElseThrow(() -> (ChildJvmException) ending.failure());
     }
 
     private static boolean notRun(TestResult result) {
