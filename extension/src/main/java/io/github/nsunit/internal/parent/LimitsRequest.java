@@ -23,7 +23,7 @@ record LimitsRequest(OptionalLong memoryBytes, String memoryText, MemoryLimit.Sc
                      OptionalDouble cpuCores, OptionalLong pidsMax) {
     /**
      * A child JVM (JDK 17, fast-start options) running one trivial test was OOM-killed at 28 MiB and passed at
-     * 32 MiB with its peak at the limit (measured on cgroup v1, see the README); 36 MiB leaves room for page
+     * 32 MiB with its peak at the limit (measured on cgroup v1, see docs/memory-and-limits.md); 36 MiB leaves room for page
      * cache. Below it a limit would test nsunit's start-up, not the user's code.
      */
     static final long MIN_PROCESS_MEMORY = 36L * 1024 * 1024;
