@@ -91,8 +91,9 @@ public @interface Forked {
     /**
      * Configuration parameter: {@code true} (default) starts the child for the next test while the current one
      * runs, so its JVM start-up overlaps with the test. Each child still runs exactly one test; a spare is used
-     * only by a test whose child command is identical (same options, system properties, isolation) and is
-     * never used for tests with cgroup limits, whose child must be born in the test's own cgroup.
+     * only by a test whose child command is identical (same options, system properties, isolation, cgroup
+     * limits). A spare for a limited test is born in a cgroup of its own with the same limits, so its heap is
+     * sized as a fresh child's would be.
      */
     String CHILD_PRESTART_PROPERTY_NAME = "nsunit.child.prestart";
 

@@ -27,7 +27,7 @@ public final class NsunitProperties {
     /**
      * The cgroup directory under which nsunit creates its per-run cgroups, in each hierarchy it uses
      * (e.g. {@code /nsunit} or a delegated subtree). Default: the hierarchy's root when root, otherwise a
-     * delegated subtree of the invoking user.
+     * delegated cgroup v2 subtree of the invoking user, otherwise a directory made through passwordless sudo.
      */
     public static final String CGROUP_BASE = "nsunit.cgroup.base";
 

@@ -402,7 +402,7 @@ class NamespaceIsolationTests {
         }
     }
 
-    /** A user's own composition, as the README suggests. */
+    /** A user's own composition, as docs/annotations-and-verdicts.md suggests. */
     @Retention(RetentionPolicy.RUNTIME)
     @Target({ElementType.TYPE, ElementType.METHOD})
     @IsolatedPid

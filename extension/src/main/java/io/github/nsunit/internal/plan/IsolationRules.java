@@ -19,8 +19,8 @@ import java.util.List;
 public final class IsolationRules {
     /**
      * A child JVM (JDK 17, fast-start options) running one trivial test was OOM-killed at 28 MiB and passed at
-     * 32 MiB with its peak at the limit (measured on cgroup v1, see the README); 36 MiB leaves room for page
-     * cache. Below it a limit would test nsunit's start-up, not the user's code.
+     * 32 MiB with its peak at the limit (measured on cgroup v1, see docs/memory-and-limits.md); 36 MiB leaves room
+     * for page cache. Below it a limit would test nsunit's start-up, not the user's code.
      */
     public static final long MIN_PROCESS_MEMORY = 36L * 1024 * 1024;
     /** The kernel keeps memory limits in whole pages and rounds a limit down: below one page there is none. */
