@@ -72,12 +72,12 @@ def pipe_inode(pid, fd):
     return re.fullmatch(r"pipe:\[(\d+)\]", os.readlink(f"/proc/{pid}/fd/{fd}")).group(1)
 
 
-def dump(criu, java, cp, images):
+def dump(criu, java, cp, images, warm_up=TRIVIAL):
     """Starts the warmed child as PID 1 and session leader (setsid) of a new PID namespace, which CRIU dumps
     and restores as a whole, waits for its "ready" and checkpoints it; CRIU kills it after the dump. Returns
     the inodes of its stdin and stdout pipes, which each restore replaces with fresh pipes of its own."""
     proc = subprocess.Popen(["unshare", "--pid", "--fork", "--kill-child", "setsid", java, *CHILD_FLAGS, "-cp", cp,
-                             WARM_CHILD, TRIVIAL], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                             WARM_CHILD, warm_up], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                             stderr=subprocess.STDOUT)
     lines = []
     while not lines or lines[-1] != "ready":
@@ -132,6 +132,13 @@ def summary(label, runs):
           f" {statistics.median(cpu):8.0f}")
 
 
+def print_randomness(title, outputs):
+    print(title)
+    for source, values in random_values(outputs).items():
+        verdict = "differs" if len(set(values)) == len(values) else "REPEATS"
+        print(f"  {source:<18} {verdict}  {' '.join(v[:12] for v in values)}")
+
+
 def random_values(outputs):
     """{source: [value per copy]} from the probe's lines."""
     values = {}
@@ -177,10 +184,14 @@ def main():
         summary("CRIU restore of the warmed child + one test", rows["restore"])
         print(f"load average: {os.getloadavg()[0]:.2f} {os.getloadavg()[1]:.2f} {os.getloadavg()[2]:.2f}")
         copies = [restore(args.criu, images, inodes, PROBE)[2] for _ in range(3)]
-        print("randomness in 3 restored copies (the probe test first ran after the checkpoint):")
-        for source, values in random_values(copies).items():
-            verdict = "differs" if len(set(values)) == len(values) else "REPEATS"
-            print(f"  {source:<18} {verdict}  {' '.join(v[:12] for v in values)}")
+        print_randomness("randomness in 3 restored copies (the probe first ran after the checkpoint):", copies)
+        # The hazard itself: a generator seeded before the checkpoint is the same generator in every copy.
+        seeded = os.path.join(private, "images-seeded")
+        os.mkdir(seeded)
+        seeded_inodes = dump(args.criu, args.java, args.cp, seeded, warm_up=PROBE)[0]
+        copies = [restore(args.criu, seeded, seeded_inodes, PROBE)[2] for _ in range(3)]
+        print_randomness("... and in 3 copies of a child whose warm-up had run the probe before the checkpoint:",
+                         copies)
     finally:
         shutil.rmtree(private)
 
