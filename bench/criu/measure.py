@@ -9,6 +9,7 @@ import argparse
 import os
 import re
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -20,6 +21,10 @@ CHILD_FLAGS = ["-XX:-UsePerfData", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"
 WARM_CHILD = "io.github.nsunit.bench.criu.WarmChild"
 TRIVIAL = "io.github.nsunit.bench.criu.TrivialTest"
 PROBE = "io.github.nsunit.bench.criu.RandomnessProbeTest"
+HANGING = "io.github.nsunit.bench.criu.VerdictTests$Hanging"
+VERDICTS = {"pass": (TRIVIAL, 0), "fail": ("io.github.nsunit.bench.criu.VerdictTests$Failing", 1),
+            "System.exit(3)": ("io.github.nsunit.bench.criu.VerdictTests$Exiting", 3),
+            "hang, SIGKILLed": (HANGING, -signal.SIGKILL)}
 
 
 def archive(java, cp, directory):
@@ -49,18 +54,29 @@ def floor(java, cp):
     return (time.monotonic() - start) * 1000, cpu
 
 
-def fresh(java, cp, test):
+def fresh(java, cp, test, expect=0):
     """Today's way: start a child JVM, open the session, run one test, exit."""
     start = time.monotonic()
     proc = subprocess.Popen([java, *CHILD_FLAGS, "-cp", cp, WARM_CHILD], stdin=subprocess.PIPE,
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     proc.stdin.write((test + "\n").encode())
     proc.stdin.close()
-    out = proc.stdout.read().decode()
-    code, cpu = reap(proc.pid)
+    code, cpu, out = finish(proc.pid, proc.stdout, test, expect)
     proc.returncode = code
-    assert code == 0, out
     return (time.monotonic() - start) * 1000, cpu, out
+
+
+def finish(pid, stdout, test, expect):
+    """Reads the child's output to its end and reaps it; a hanging test is killed first, as a timeout watchdog
+    would. Checks the exit status (negative: the signal) against what a started child gives."""
+    if test == HANGING:
+        time.sleep(1.5)
+        os.kill(pid, signal.SIGKILL)
+    out = stdout.read()
+    out = out.decode() if isinstance(out, bytes) else out
+    code, cpu = reap(pid)
+    assert code == expect, f"{test}: exit status {code}, expected {expect}: {out}"
+    return code, cpu, out
 
 
 def log_tail(images, name):
@@ -97,7 +113,7 @@ def dump(criu, java, cp, images, warm_up=TRIVIAL):
     return inodes, dumped_ms, size
 
 
-def restore(criu, images, inodes, test):
+def restore(criu, images, inodes, test, expect=0):
     """One copy of the warmed child: criu restores it detached as this process's child, with fresh pipes in
     place of the dumped ones, then it reads the test's name, runs it and exits."""
     stdin_r, stdin_w = os.pipe()
@@ -119,9 +135,7 @@ def restore(criu, images, inodes, test):
     os.write(stdin_w, (test + "\n").encode())
     os.close(stdin_w)
     with os.fdopen(stdout_r) as out:
-        text = out.read()
-    code, jvm_cpu = reap(jvm)
-    assert code == 0, text
+        _, jvm_cpu, text = finish(jvm, out, test, expect)
     return (time.monotonic() - start) * 1000, criu_cpu + jvm_cpu, text
 
 
@@ -183,6 +197,11 @@ def main():
         summary("fresh child: start + launcher session + one test", rows["fresh"])
         summary("CRIU restore of the warmed child + one test", rows["restore"])
         print(f"load average: {os.getloadavg()[0]:.2f} {os.getloadavg()[1]:.2f} {os.getloadavg()[2]:.2f}")
+        for verdict, (test, expect) in VERDICTS.items():
+            fresh(args.java, args.cp, test, expect)
+            restore(args.criu, images, inodes, test, expect)
+        print("verdicts, started and restored child alike (exit status): "
+              + ", ".join(f"{verdict} {expect}" for verdict, (_, expect) in VERDICTS.items()))
         copies = [restore(args.criu, images, inodes, PROBE)[2] for _ in range(3)]
         print_randomness("randomness in 3 restored copies (the probe first ran after the checkpoint):", copies)
         # The hazard itself: a generator seeded before the checkpoint is the same generator in every copy.
