@@ -43,15 +43,15 @@ def cpu_ms(rusage):
 
 def reap(pid):
     _, status, rusage = os.wait4(pid, 0)
-    return os.waitstatus_to_exitcode(status), cpu_ms(rusage)
+    return os.waitstatus_to_exitcode(status), cpu_ms(rusage), rusage.ru_maxrss / 1024  # peak RSS, MiB
 
 
 def floor(java, cp):
     start = time.monotonic()
     proc = subprocess.Popen([java, "-cp", cp, "io.github.nsunit.bench.EmptyMain"])
-    code, cpu = reap(proc.pid)
+    code, cpu, peak = reap(proc.pid)
     assert code == 0, code
-    return (time.monotonic() - start) * 1000, cpu
+    return (time.monotonic() - start) * 1000, cpu, peak
 
 
 def fresh(java, cp, test, expect=0):
@@ -61,9 +61,9 @@ def fresh(java, cp, test, expect=0):
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     proc.stdin.write((test + "\n").encode())
     proc.stdin.close()
-    code, cpu, out = finish(proc.pid, proc.stdout, test, expect)
+    code, cpu, peak, out = finish(proc.pid, proc.stdout, test, expect)
     proc.returncode = code
-    return (time.monotonic() - start) * 1000, cpu, out
+    return (time.monotonic() - start) * 1000, cpu, peak, out
 
 
 def finish(pid, stdout, test, expect):
@@ -74,9 +74,9 @@ def finish(pid, stdout, test, expect):
         os.kill(pid, signal.SIGKILL)
     out = stdout.read()
     out = out.decode() if isinstance(out, bytes) else out
-    code, cpu = reap(pid)
+    code, cpu, peak = reap(pid)
     assert code == expect, f"{test}: exit status {code}, expected {expect}: {out}"
-    return code, cpu, out
+    return code, cpu, peak, out
 
 
 def log_tail(images, name):
@@ -123,7 +123,7 @@ def restore(criu, images, inodes, test, expect=0):
     proc = subprocess.Popen([criu, "restore", "-D", images, "-o", "restore.log", "-d", "--restore-sibling",
                              "--pidfile", pidfile, "--inherit-fd", f"fd[{stdin_r}]:pipe:[{inodes[0]}]",
                              "--inherit-fd", f"fd[{stdout_w}]:pipe:[{inodes[1]}]"], pass_fds=(stdin_r, stdout_w))
-    criu_code, criu_cpu = reap(proc.pid)
+    criu_code, criu_cpu, _ = reap(proc.pid)
     proc.returncode = criu_code
     os.close(stdin_r)
     os.close(stdout_w)
@@ -135,15 +135,16 @@ def restore(criu, images, inodes, test, expect=0):
     os.write(stdin_w, (test + "\n").encode())
     os.close(stdin_w)
     with os.fdopen(stdout_r) as out:
-        _, jvm_cpu, text = finish(jvm, out, test, expect)
-    return (time.monotonic() - start) * 1000, criu_cpu + jvm_cpu, text
+        _, jvm_cpu, peak, text = finish(jvm, out, test, expect)
+    return (time.monotonic() - start) * 1000, criu_cpu + jvm_cpu, peak, text
 
 
 def summary(label, runs):
     wall = [r[0] for r in runs]
     cpu = [r[1] for r in runs]
+    peak = [r[2] for r in runs]
     print(f"{label:<52} {statistics.median(wall):8.0f} {min(wall):6.0f} {max(wall):6.0f}"
-          f" {statistics.median(cpu):8.0f}")
+          f" {statistics.median(cpu):8.0f} {statistics.median(peak):9.1f}")
 
 
 def print_randomness(title, outputs):
@@ -190,9 +191,9 @@ def main():
         rows = {"floor": [], "fresh": [], "restore": []}
         for _ in range(args.rounds):
             rows["floor"].append(floor(args.java, args.cp))
-            rows["fresh"].append(fresh(args.java, args.cp, TRIVIAL)[:2])
-            rows["restore"].append(restore(args.criu, images, inodes, TRIVIAL)[:2])
-        print(f"{'medians of ' + str(args.rounds) + ', ms':<52} {'wall':>8} {'min':>6} {'max':>6} {'CPU':>8}")
+            rows["fresh"].append(fresh(args.java, args.cp, TRIVIAL)[:3])
+            rows["restore"].append(restore(args.criu, images, inodes, TRIVIAL)[:3])
+        print(f"{'medians of ' + str(args.rounds) + ', ms':<52} {'wall':>8} {'min':>6} {'max':>6} {'CPU':>8} {'peak MiB':>9}")
         summary("bare java, empty main (the floor)", rows["floor"])
         summary("fresh child: start + launcher session + one test", rows["fresh"])
         summary("CRIU restore of the warmed child + one test", rows["restore"])
@@ -202,13 +203,13 @@ def main():
             restore(args.criu, images, inodes, test, expect)
         print("verdicts, started and restored child alike (exit status): "
               + ", ".join(f"{verdict} {expect}" for verdict, (_, expect) in VERDICTS.items()))
-        copies = [restore(args.criu, images, inodes, PROBE)[2] for _ in range(3)]
+        copies = [restore(args.criu, images, inodes, PROBE)[3] for _ in range(3)]
         print_randomness("randomness in 3 restored copies (the probe first ran after the checkpoint):", copies)
         # The hazard itself: a generator seeded before the checkpoint is the same generator in every copy.
         seeded = os.path.join(private, "images-seeded")
         os.mkdir(seeded)
         seeded_inodes = dump(args.criu, args.java, args.cp, seeded, warm_up=PROBE)[0]
-        copies = [restore(args.criu, seeded, seeded_inodes, PROBE)[2] for _ in range(3)]
+        copies = [restore(args.criu, seeded, seeded_inodes, PROBE)[3] for _ in range(3)]
         print_randomness("... and in 3 copies of a child whose warm-up had run the probe before the checkpoint:",
                          copies)
     finally:
