@@ -1,6 +1,6 @@
 package io.github.nsunit;
 
-import io.github.nsunit.internal.parent.IsolationExtension;
+import io.github.nsunit.internal.extension.IsolationExtension;
 import org.apiguardian.api.API;
 import org.junit.jupiter.api.extension.ExtendWith;
 

@@ -144,7 +144,7 @@ public final class IsolatedRun {
     public IsolatedRun hostname(String name) {
         checked("hostname(\"" + name + "\")", () -> IsolationRules.hostname(name));
         // the child bind-mounts an /etc/hosts naming the new hostname, in a mount namespace of its own
-        IsolatedRun copy = withNamespaces(Namespace.UTS, Namespace.MOUNT);
+        IsolatedRun copy = withNamespaces(Namespace.UTS);
         copy.hostname = Optional.of(name);
         return copy;
     }
@@ -235,7 +235,11 @@ public final class IsolatedRun {
                 : "memoryLimit(" + memoryText + (testScoped ? ", scope = TEST" : "") + ")";
         TaskOutcome outcome = TaskRunner.run(new TaskRequest(taskName, task, loader, isolation, jvmArgs, fastStart,
                 timeout, relayOutput, memory));
-        return new RunResult<>(outcome);
+        return new RunResult<>(new RunResult.Values(outcome.taskName(), outcome.ending(), outcome.value(),
+                outcome.valueProblem(), outcome.thrown(), outcome.exitStatus(), outcome.exitCall(),
+                outcome.exitStack(), outcome.stdout(), outcome.stderr(), outcome.memoryLimitBytes(),
+                outcome.peakMemoryBytes(), outcome.oomKills(), outcome.cpuTimeNanos(), outcome.timeout(),
+                outcome.elapsed(), outcome.pid(), outcome.lastWords()));
     }
 
     private static Strategy strategy() {
@@ -287,7 +291,9 @@ public final class IsolatedRun {
 
     private IsolatedRun withNamespaces(Namespace... added) {
         IsolatedRun copy = copy();
-        copy.namespaces.addAll(List.of(added));
+        for (Namespace namespace : added) {
+            copy.namespaces.addAll(namespace.withWhatItNeeds());
+        }
         return copy;
     }
 }

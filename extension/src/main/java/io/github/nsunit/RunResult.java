@@ -1,9 +1,8 @@
 package io.github.nsunit;
 
-import io.github.nsunit.internal.api.TaskOutcome;
-import io.github.nsunit.internal.verdict.Durations;
-import io.github.nsunit.internal.verdict.Figures;
-import io.github.nsunit.internal.verdict.Signals;
+import io.github.nsunit.internal.text.Durations;
+import io.github.nsunit.internal.text.Bytes;
+import io.github.nsunit.internal.text.Signals;
 import org.apiguardian.api.API;
 
 import java.io.PrintWriter;
@@ -48,9 +47,22 @@ public final class RunResult<T> {
         CRASHED
     }
 
-    private final TaskOutcome outcome;
+    /**
+     * Everything a result says, as plain values: {@link IsolatedRun} copies them from the runner's outcome, so
+     * this public type depends on nothing internal but the words for figures.
+     */
+    record Values(String taskName, Ending ending, Object value, RuntimeException valueProblem, Throwable thrown,
+                  int exitStatus, String exitCall, List<StackTraceElement> exitStack, String stdout, String stderr,
+                  OptionalLong memoryLimitBytes, OptionalLong peakMemoryBytes, OptionalLong oomKills,
+                  OptionalLong cpuTimeNanos, Duration timeout, Duration elapsed, long pid, String lastWords) {
+        Values {
+            exitStack = List.copyOf(exitStack);
+        }
+    }
 
-    RunResult(TaskOutcome outcome) {
+    private final Values outcome;
+
+    RunResult(Values outcome) {
         this.outcome = outcome;
     }
 
@@ -218,8 +230,8 @@ public final class RunResult<T> {
 
     private String memory() {
         List<String> parts = new ArrayList<>();
-        outcome.memoryLimitBytes().ifPresent(limit -> parts.add("limit " + Figures.bytes(limit)));
-        outcome.peakMemoryBytes().ifPresent(peak -> parts.add("peak " + Figures.bytes(peak)));
+        outcome.memoryLimitBytes().ifPresent(limit -> parts.add("limit " + Bytes.format(limit)));
+        outcome.peakMemoryBytes().ifPresent(peak -> parts.add("peak " + Bytes.format(peak)));
         outcome.oomKills().ifPresent(kills -> {
             if (kills > 0) {
                 parts.add(kills + " OOM kill" + (kills == 1 ? "" : "s"));

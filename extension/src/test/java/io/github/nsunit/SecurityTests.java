@@ -52,15 +52,15 @@ class SecurityTests {
 
     @Test
     void whileItExistsTheChannelIsAFifoOfMode600InADirectoryOfMode700() throws IOException {
-        Path directory = io.github.nsunit.internal.launcher.PrivateDirectoryAccess.create();
+        Path directory = io.github.nsunit.internal.cache.PrivateDirectoryAccess.create();
         try {
             Path fifo = directory.resolve("channel");
-            io.github.nsunit.internal.launcher.PrivateDirectoryAccess.fifo(fifo);
+            io.github.nsunit.internal.cache.PrivateDirectoryAccess.fifo(fifo);
             assertThat(mode(directory)).isEqualTo("rwx------");
             assertThat(mode(fifo)).isEqualTo("rw-------");
             assertThat(Files.readAttributes(fifo, java.nio.file.attribute.PosixFileAttributes.class).isOther()).isTrue();
         } finally {
-            io.github.nsunit.internal.launcher.PrivateDirectoryAccess.delete(directory);
+            io.github.nsunit.internal.cache.PrivateDirectoryAccess.delete(directory);
         }
     }
 

@@ -1,6 +1,6 @@
 package io.github.nsunit.internal.api;
 
-import io.github.nsunit.internal.launcher.ChildEventSink;
+import io.github.nsunit.internal.process.ChildEventSink;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

@@ -8,7 +8,7 @@ import io.github.nsunit.internal.channel.ReturnValues;
 import io.github.nsunit.internal.channel.TestResult;
 import io.github.nsunit.internal.channel.ThrowableCodec;
 import io.github.nsunit.internal.child.ChildMain;
-import io.github.nsunit.internal.launcher.ChildOutcome;
+import io.github.nsunit.internal.process.ChildOutcome;
 import io.github.nsunit.internal.verdict.Ending;
 import io.github.nsunit.internal.verdict.TestFacts;
 

@@ -28,7 +28,7 @@ public final class WarmUp {
      * class-data-sharing archive, so the archive holds what the warm-up loads).
      */
     public static final String PROPERTY = "nsunit.internal.warm-up";
-    static final String TEST_ID = "[engine:junit-jupiter]/[class:io.github.nsunit.internal.launcher.ArchiveTraining]"
+    static final String TEST_ID = "[engine:junit-jupiter]/[class:io.github.nsunit.internal.child.ArchiveTraining]"
             + "/[method:run()]";
     private static final String JUPITER_ENGINE = "org.junit.jupiter.engine.JupiterTestEngine";
 

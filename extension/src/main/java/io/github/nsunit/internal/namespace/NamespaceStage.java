@@ -149,8 +149,9 @@ public final class NamespaceStage implements CommandStage {
         if (request.contains(Namespace.PID)) {
             command.addAll(List.of("--fork", "--kill-child", Namespace.PID.unshareFlag(), "--mount-proc"));
         }
-        for (Namespace namespace : List.of(Namespace.NETWORK, Namespace.UTS, Namespace.IPC, Namespace.MOUNT)) {
-            if (request.contains(namespace)) {
+        // the rest of the table: a flag each (the user and PID namespaces come with options of their own, above)
+        for (Namespace namespace : Namespace.values()) {
+            if (namespace != Namespace.USER && namespace != Namespace.PID && request.contains(namespace)) {
                 command.add(namespace.unshareFlag());
             }
         }

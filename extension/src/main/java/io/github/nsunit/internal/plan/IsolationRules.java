@@ -3,7 +3,6 @@ package io.github.nsunit.internal.plan;
 import io.github.nsunit.MemoryLimit;
 import io.github.nsunit.internal.cgroup.CpuQuota;
 import io.github.nsunit.internal.linux.Hostname;
-import io.github.nsunit.internal.parent.MemorySize;
 import io.github.nsunit.internal.seccomp.SeccompFilter;
 
 import java.time.Duration;

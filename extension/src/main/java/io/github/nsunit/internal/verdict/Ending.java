@@ -1,12 +1,14 @@
 package io.github.nsunit.internal.verdict;
 
+import io.github.nsunit.internal.text.Durations;
+import io.github.nsunit.internal.text.Signals;
 import io.github.nsunit.ChildJvmException;
 import io.github.nsunit.ChildJvmException.Reason;
 import io.github.nsunit.RunResult;
 import io.github.nsunit.internal.channel.ExitCall;
 import io.github.nsunit.internal.channel.TestResult;
 import io.github.nsunit.internal.channel.ThrowableCodec;
-import io.github.nsunit.internal.launcher.ChildOutcome;
+import io.github.nsunit.internal.process.ChildOutcome;
 import org.opentest4j.TestAbortedException;
 
 import java.util.Optional;

@@ -2,7 +2,7 @@ package io.github.nsunit.internal.verdict;
 
 import io.github.nsunit.ExpectOutOfMemory;
 import io.github.nsunit.ThrowableStandIn;
-import io.github.nsunit.internal.launcher.ChildOutcome;
+import io.github.nsunit.internal.process.ChildOutcome;
 import org.opentest4j.AssertionFailedError;
 
 import java.util.Optional;

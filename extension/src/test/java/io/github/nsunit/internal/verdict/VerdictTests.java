@@ -5,7 +5,7 @@ import io.github.nsunit.ChildJvmException.Reason;
 import io.github.nsunit.internal.channel.ExitCall;
 import io.github.nsunit.internal.channel.TestResult;
 import io.github.nsunit.internal.channel.ThrowableCodec;
-import io.github.nsunit.internal.launcher.ChildOutcome;
+import io.github.nsunit.internal.process.ChildOutcome;
 import org.junit.jupiter.api.Test;
 import org.opentest4j.TestAbortedException;
 
