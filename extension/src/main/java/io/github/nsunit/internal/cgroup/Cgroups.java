@@ -29,8 +29,6 @@ import java.util.stream.Stream;
 public final class Cgroups implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(Cgroups.class.getName());
-    /** The v2 controllers a leaf needs enabled by its parents. */
-    private static final List<Controller> V2_CONTROLLERS = List.of(Controller.MEMORY, Controller.CPU, Controller.PIDS);
 
     private final CgroupLayout layout;
     private final Optional<Path> base;
@@ -178,14 +176,14 @@ public final class Cgroups implements AutoCloseable {
         CgroupAccess chosen = CgroupAccess.choose(layout, mount, configuredBase(mount), self);
         Path baseDir = chosen.base();
         requireCgroupDirectory(baseDir, mount);
-        removeStaleRuns(baseDir, mount, chosen);
+        StaleRuns.remove(baseDir, mount, chosen);
         Path dir = baseDir.resolve(runName.toString());
-        chosen.makeRunDirectory(dir, mount, mount.isV2() ? controllersToEnable(baseDir) : List.of(), self);
+        chosen.makeRunDirectory(dir, mount, mount.isV2() ? SubtreeControllers.missing(baseDir) : List.of(), self);
         CgroupDir run = new CgroupDir(dir, mount);
         runDirectories.put(mount, run);
         access.put(mount, chosen);
         if (mount.isV2()) {
-            enableControllers(dir);
+            SubtreeControllers.enable(dir);
         }
         return run;
     }
@@ -212,30 +210,6 @@ public final class Cgroups implements AutoCloseable {
         }
     }
 
-    /**
-     * v2 hands a controller to a child only if the parent lists it in {@code cgroup.subtree_control}; the
-     * leaf's limits need memory, cpu and pids handed down through the base and the run directory.
-     */
-    private static void enableControllers(Path dir) {
-        for (String name : controllersToEnable(dir)) {
-            CgroupFiles.write(dir.resolve("cgroup.subtree_control"), "+" + name,
-                    "enable the " + name + " controller for the cgroups below " + dir);
-        }
-    }
-
-    /** The controllers a leaf needs that {@code dir} offers but does not yet hand down. */
-    private static List<String> controllersToEnable(Path dir) {
-        Set<String> available = words(dir.resolve("cgroup.controllers"));
-        Set<String> enabled = words(dir.resolve("cgroup.subtree_control"));
-        return V2_CONTROLLERS.stream().map(Controller::kernelName)
-                .filter(name -> available.contains(name) && !enabled.contains(name)).collect(Collectors.toList());
-    }
-
-    private static Set<String> words(Path file) {
-        String text = CgroupFiles.read(file).trim();
-        return text.isEmpty() ? Set.of() : Set.of(text.split("\\s+"));
-    }
-
     static void mkdir(Path dir, CgroupMount mount) {
         try {
             Files.createDirectory(dir);
@@ -243,29 +217,6 @@ public final class Cgroups implements AutoCloseable {
             throw new CgroupUnavailableException("Could not create the cgroup " + dir + " in the "
                     + (mount.controllers().isEmpty() ? "v2" : String.join(",", mount.controllers()))
                     + " hierarchy: " + CgroupFiles.describe(e) + ". " + CgroupFiles.remedyFor(e), e);
-        }
-    }
-
-    /** Kills and removes run directories in {@code baseDir} whose owning JVM is gone (crashed or killed). */
-    private static void removeStaleRuns(Path baseDir, CgroupMount mount, CgroupAccess access) {
-        List<Path> stale;
-        try (Stream<Path> children = Files.list(baseDir)) {
-            stale = children.filter(Files::isDirectory)
-                    .filter(p -> RunDirectoryName.parse(p.getFileName().toString())
-                            .map(RunDirectoryName::provablyDead).orElse(false))
-                    .collect(Collectors.toList());
-        } catch (IOException e) {
-            LOG.log(System.Logger.Level.WARNING, "nsunit: could not list " + baseDir + " to find stale cgroups: "
-                    + CgroupFiles.describe(e));
-            return;
-        }
-        for (Path dir : stale) {
-            try {
-                new CgroupTree(List.of(new CgroupDir(dir, mount))).destroy(TestCgroup.KILL_TIMEOUT, Optional.of(access));
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "nsunit: could not remove the stale cgroup " + dir
-                        + " of a dead test run: " + e.getMessage());
-            }
         }
     }
 

@@ -7,18 +7,10 @@ import io.github.nsunit.internal.command.ClassPathArgument;
 import io.github.nsunit.internal.command.Fifo;
 import io.github.nsunit.internal.cgroup.CgroupStats;
 import io.github.nsunit.internal.cgroup.TestCgroup;
-import io.github.nsunit.internal.channel.AssignmentCodec;
-import io.github.nsunit.internal.channel.ChannelListener;
-import io.github.nsunit.internal.channel.ChannelCorruptedException;
-import io.github.nsunit.internal.channel.ChannelReader;
-import io.github.nsunit.internal.channel.ExitCall;
 import io.github.nsunit.internal.channel.TestResult;
 
-import java.io.FileInputStream;
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,9 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -37,26 +26,17 @@ import java.util.concurrent.TimeUnit;
  * thread. Closing it kills whatever is left of the child's process tree and deletes its private directory.
  */
 public final class ChildProcess implements AutoCloseable {
-    private static final int STDERR_TAIL_BYTES = 16 * 1024;
     private static final long DRAIN_AFTER_EXIT_MS = 2_000;
     private static final long THREAD_DUMP_WAIT_MS = 1_500;
 
     private final Process process;
     private final Path privateDir;
-    private final Path fifo;
-    /** The private directory holds the class path's argument file, which java may not have read yet. */
-    private final boolean argumentFile;
-    /** Bounded: a child printing 100 MB is slowed down to the pace the parent relays at, not buffered. */
-    private final BlockingQueue<Runnable> deliveries = new ArrayBlockingQueue<>(256);
+    private final Deliveries deliveries = new Deliveries();
     private final List<Thread> pumps = new ArrayList<>();
-    private final OutputTail stderrTail = new OutputTail(STDERR_TAIL_BYTES);
-    private final OutputTail stdoutTail = new OutputTail(STDERR_TAIL_BYTES);
-    private final Report report = new Report();
-    private volatile boolean channelOpened;
-    private volatile StringBuilder threadDumpCapture;
+    private final OutputPumps output = new OutputPumps();
+    private final ChildChannel report;
     private ChildEventSink sink;
-    private OutputStream stdin;
-    private Optional<ChildSpec.Handshake> handshake = Optional.empty();
+    private final ChildStdin stdin = new ChildStdin();
     private Optional<DebugHold> debugHold = Optional.empty();
     private boolean holdDecided;
 
@@ -66,8 +46,8 @@ public final class ChildProcess implements AutoCloseable {
     private ChildProcess(Process process, Path privateDir, Path fifo, boolean argumentFile) {
         this.process = process;
         this.privateDir = privateDir;
-        this.fifo = fifo;
-        this.argumentFile = argumentFile;
+        this.report = new ChildChannel(fifo, privateDir, argumentFile,
+                entry -> deliveries.put(() -> sink.reportEntry(entry)), this::measured);
     }
 
     /**
@@ -88,7 +68,7 @@ public final class ChildProcess implements AutoCloseable {
             SpareChild.prepare(command, prestartNext);
         }
         child.debugHold = hold;
-        child.assign(spec);
+        child.stdin.assign(child.process.getOutputStream(), spec, hold.isPresent());
         return child;
     }
 
@@ -176,9 +156,7 @@ public final class ChildProcess implements AutoCloseable {
         String threadDump = "";
         long exitedAt = 0;
         while (true) {
-            Runnable delivery = deliveries.poll(20, TimeUnit.MILLISECONDS);
-            if (delivery != null) {
-                delivery.run();
+            if (deliveries.deliverNext()) {
                 continue;
             }
             if (debugHold.isPresent() && !holdDecided && report.result != null) {
@@ -186,13 +164,13 @@ public final class ChildProcess implements AutoCloseable {
                 if (report.result.status() == TestResult.Status.FAILED) {
                     deadline += holdForDebugging("failed").toNanos();
                 }
-                closeStdin(); // the release: a child whose test failed waits for it
+                stdin.release(); // the release: a child whose test failed waits for it
                 continue;
             }
             if (!process.isAlive()) {
                 if (exitedAt == 0) {
                     exitedAt = System.nanoTime();
-                    unblockChannelOpen();
+                    report.unblockOpen();
                 }
                 if (pumpsDone()) {
                     break;
@@ -212,8 +190,8 @@ public final class ChildProcess implements AutoCloseable {
         }
         int exitStatus = process.waitFor();
         return new ChildOutcome(Optional.ofNullable(report.result), Optional.ofNullable(report.exitCall),
-                exitStatus, timedOut, timeout, threadDump, stderrTail.lastLines(20), stdoutTail.lastLines(20),
-                Optional.ofNullable(report.channelError), report.channelCorrupted, Map.copyOf(report.measurements),
+                exitStatus, timedOut, timeout, threadDump, output.stderrTail(), output.stdoutTail(),
+                Optional.ofNullable(report.error), report.corrupted, Map.copyOf(report.measured),
                 process.pid(), Optional.ofNullable(report.returnValue));
     }
 
@@ -222,8 +200,8 @@ public final class ChildProcess implements AutoCloseable {
         try {
             killTree();
             closeStreams();
-            if (stdin != null) {
-                closeStdin();
+            if (stdin.assigned()) {
+                stdin.release();
             }
             for (Thread pump : pumps) {
                 pump.join(DRAIN_AFTER_EXIT_MS);
@@ -252,134 +230,9 @@ public final class ChildProcess implements AutoCloseable {
 
     private void startPumps() {
         // wakes the awaiting thread at once when the child exits, instead of at its next poll
-        process.onExit().thenRun(() -> deliveries.offer(() -> { }));
-        pumps.add(pump("stdout", process.getInputStream(), bytes -> {
-            stdoutTail.append(bytes);
-            StringBuilder capture = threadDumpCapture;
-            if (capture != null) {
-                synchronized (capture) {
-                    capture.append(new String(bytes, StandardCharsets.UTF_8));
-                }
-            }
-            deliver(() -> sink.stdout(bytes));
-        }));
-        pumps.add(pump("stderr", process.getErrorStream(), bytes -> {
-            stderrTail.append(bytes);
-            deliver(() -> sink.stderr(bytes));
-        }));
-        Thread channel = new Thread(this::readChannel, "nsunit-channel-" + process.pid());
-        channel.setDaemon(true);
-        channel.start();
-        pumps.add(channel);
-    }
-
-    private Thread pump(String name, InputStream stream, java.util.function.Consumer<byte[]> consumer) {
-        Thread thread = new Thread(() -> {
-            byte[] buffer = new byte[8192];
-            try (stream) {
-                int n;
-                while ((n = stream.read(buffer)) >= 0) {
-                    if (n > 0) {
-                        consumer.accept(java.util.Arrays.copyOf(buffer, n));
-                    }
-                }
-            } catch (IOException closed) {
-                // the child is gone, or close() closed the stream to stop this pump
-            }
-        }, "nsunit-" + name + "-" + process.pid());
-        thread.setDaemon(true);
-        thread.start();
-        return thread;
-    }
-
-    private void readChannel() {
-        if (!Fifo.isFifo(fifo)) { // a regular file in its place would be read as an empty channel
-            report.channelError = "the result channel " + fifo + " is not the FIFO nsunit made";
-            channelOpened = true;
-            return;
-        }
-        try (FileInputStream in = new FileInputStream(fifo.toFile())) {
-            channelOpened = true;
-            // Both ends are open (a FIFO's open waits for the other end): the path has served its purpose, and
-            // removing it now leaves nothing behind even if this JVM is killed before close(). The shell opens
-            // the FIFO before java starts, so a directory with an argument file waits for close() (or, if
-            // this JVM is killed, for the next run's removal of dead runs' directories).
-            if (!argumentFile) {
-                PrivateDirectory.delete(privateDir);
-            }
-            try {
-                new ChannelReader(in).readAll(report);
-            } catch (ChannelCorruptedException e) {
-                report.channelError = e.getMessage();
-                report.channelCorrupted = true;
-                // nothing more from this channel is believed, but the child must not block writing to it
-                in.transferTo(OutputStream.nullOutputStream());
-            }
-        } catch (IOException e) {
-            if (report.channelError == null) {
-                report.channelError = e.getMessage();
-            }
-        } finally {
-            channelOpened = true;
-        }
-    }
-
-    /** If the child died before opening the channel, the reader still blocks in open(): release it. */
-    private void unblockChannelOpen() {
-        if (!channelOpened) {
-            try (OutputStream ignored = new FileOutputStream(fifo.toFile())) {
-                // opening and closing the write end gives the reader end-of-stream
-            } catch (IOException ignored) {
-                // the directory is gone: the reader already failed
-            }
-        }
-    }
-
-    private void deliver(Runnable delivery) {
-        try {
-            deliveries.put(delivery);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /** Sends the assignment; stdin then stays open only while a handshake is still to come. */
-    private void assign(ChildSpec spec) {
-        handshake = spec.handshake();
-        stdin = process.getOutputStream();
-        try {
-            AssignmentCodec.write(spec.assignment(), stdin);
-        } catch (IOException childAlreadyGone) {
-            // its exit status and stderr will say why
-        }
-        if (spec.handshake().isEmpty() && debugHold.isEmpty()) {
-            closeStdin();
-        }
-    }
-
-    private void closeStdin() {
-        try {
-            stdin.close();
-        } catch (IOException alreadyGone) {
-            // the child is gone: nothing to tell it
-        }
-    }
-
-    /** The child waits on stdin after a handshake measurement: act on it, then let it go on. */
-    private void completeHandshake(ChildSpec.Handshake handshake, long value) {
-        try {
-            handshake.action().accept(cgroup.orElseThrow(() -> new IllegalStateException(
-                    "the child has no cgroup to act on")), value);
-            stdin.write('g');
-            stdin.flush();
-        } catch (IOException | RuntimeException e) {
-            report.channelError = "handshake " + handshake.name() + " failed: " + e;
-            killTree();
-        } finally {
-            if (debugHold.isEmpty()) {
-                closeStdin();
-            }
-        }
+        process.onExit().thenRun(deliveries::wake);
+        pumps.addAll(output.start(process, deliveries, bytes -> sink.stdout(bytes), bytes -> sink.stderr(bytes)));
+        pumps.add(report.start(process.pid()));
     }
 
     private boolean pumpsDone() {
@@ -394,7 +247,15 @@ public final class ChildProcess implements AutoCloseable {
                 // already closed
             }
         }
-        unblockChannelOpen();
+        report.unblockOpen();
+    }
+
+    /** The memory handshake acts on its measurement as it arrives. */
+    private void measured(String name, long value) {
+        stdin.measured(name, value, cgroup).ifPresent(failure -> {
+            report.error = failure;
+            killTree();
+        });
     }
 
     /** Asks the child JVM for a thread dump (SIGQUIT) and collects what it prints for a while. */
@@ -403,24 +264,15 @@ public final class ChildProcess implements AutoCloseable {
         if (jvm.isEmpty()) {
             return "";
         }
-        StringBuilder capture = new StringBuilder();
-        threadDumpCapture = capture;
+        output.startCapture();
         try {
             new ProcessBuilder("kill", "-QUIT", Long.toString(jvm.get().pid())).start().waitFor(1, TimeUnit.SECONDS);
         } catch (IOException e) {
+            output.endCapture();
             return "(no thread dump: " + e.getMessage() + ")";
         }
-        long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(THREAD_DUMP_WAIT_MS);
-        while (System.nanoTime() < until) {
-            Runnable delivery = deliveries.poll(20, TimeUnit.MILLISECONDS);
-            if (delivery != null) {
-                delivery.run();
-            }
-        }
-        threadDumpCapture = null;
-        synchronized (capture) {
-            return capture.toString();
-        }
+        deliveries.deliverUntil(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(THREAD_DUMP_WAIT_MS), () -> false);
+        return output.endCapture();
     }
 
     /** The processes the test left running, as the child listed them after the test (empty if none). */
@@ -439,57 +291,7 @@ public final class ChildProcess implements AutoCloseable {
         byte[] bytes = message.getBytes(StandardCharsets.UTF_8);
         sink.stderr(bytes);
         long start = System.nanoTime();
-        long until = start + hold.duration().toNanos();
-        while (System.nanoTime() < until && process.isAlive()) {
-            Runnable delivery = deliveries.poll(20, TimeUnit.MILLISECONDS);
-            if (delivery != null) {
-                delivery.run();
-            }
-        }
+        deliveries.deliverUntil(start + hold.duration().toNanos(), () -> !process.isAlive());
         return Duration.ofNanos(System.nanoTime() - start);
-    }
-
-    /** What arrived over the channel. Written by the channel thread, read after it has ended. */
-    private final class Report implements ChannelListener {
-        volatile TestResult result;
-        volatile ExitCall exitCall;
-        volatile String channelError;
-        volatile boolean channelCorrupted;
-        volatile byte[] returnValue;
-        final Map<String, Long> measurements = new ConcurrentHashMap<>();
-        volatile List<String> leftoverProcesses = List.of();
-
-        @Override
-        public void leftoverProcesses(List<String> processes) {
-            leftoverProcesses = List.copyOf(processes);
-        }
-
-        @Override
-        public void reportEntry(Map<String, String> entry) {
-            deliver(() -> sink.reportEntry(entry));
-        }
-
-        @Override
-        public void result(TestResult result) {
-            this.result = result;
-        }
-
-        @Override
-        public void exitCall(ExitCall call) {
-            if (exitCall == null) { // the instrumented call itself comes first, the shutdown hook's report after
-                exitCall = call;
-            }
-        }
-
-        @Override
-        public void returnValue(byte[] serialized) {
-            this.returnValue = serialized;
-        }
-
-        @Override
-        public void measurement(String name, long value) {
-            measurements.put(name, value);
-            handshake.filter(h -> h.name().equals(name)).ifPresent(h -> completeHandshake(h, value));
-        }
     }
 }
