@@ -9,7 +9,7 @@ import io.github.nsunit.NsunitProperties;
  * child JVM's settings) and {@link NsunitProperties} (the host's), which nsunit's code reads; no other class spells
  * a name out (ConfigurationParameterTests checks both).
  */
-public enum ConfigurationParameter {
+enum ConfigurationParameter {
     CHILD_JVM_ARGS(Forked.CHILD_JVM_ARGS_PROPERTY_NAME, "",
             "options for every child JVM, separated by whitespace; a value with spaces in double or single quotes"),
     CHILD_TIMEOUT(Forked.CHILD_TIMEOUT_PROPERTY_NAME, "10 m",

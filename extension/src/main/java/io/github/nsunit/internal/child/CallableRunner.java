@@ -16,7 +16,7 @@ import java.util.concurrent.Callable;
  * with a no-arg constructor implementing {@link Runnable} or {@link Callable}. The value it returns goes back
  * over the channel before the result; what it throws is the result's throwable, as for a test.
  */
-public final class CallableRunner {
+final class CallableRunner {
     private final ChannelWriter channel;
 
     CallableRunner(ChannelWriter channel) {

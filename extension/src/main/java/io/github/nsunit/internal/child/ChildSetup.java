@@ -16,7 +16,7 @@ import java.nio.file.Path;
  * before the JUnit launcher, so {@code @BeforeAll} already sees a working loopback and its hostname. Each step
  * loads jnr-ffi, so a child that asks for none of them never pays for it.
  */
-public final class ChildSetup {
+final class ChildSetup {
     private ChildSetup() {
     }
 

@@ -18,7 +18,7 @@ import java.util.stream.Stream;
  * JVM's descendants, or in a PID namespace of its own every process there but the JVM and its ancestors (a
  * daemon that double-forked is no descendant any more, but still in the namespace).
  */
-public final class LeftoverProcesses {
+final class LeftoverProcesses {
     private static final int MAX_LISTED = 50;
     private static final int MAX_COMMAND_LINE = 200;
 

@@ -9,7 +9,7 @@ import java.io.IOException;
  * namespaces and cgroup, until the parent releases it by closing its stdin (or kills it), so a developer can
  * enter it and look around.
  */
-public final class ResultHold {
+final class ResultHold {
     private ResultHold() {
     }
 

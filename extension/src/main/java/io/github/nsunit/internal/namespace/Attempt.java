@@ -1,7 +1,7 @@
 package io.github.nsunit.internal.namespace;
 
 /** The outcome of trying one {@link Privilege} on this host: usable or not, and why, in the tool's own words. */
-public record Attempt(Privilege privilege, boolean usable, String detail) {
+record Attempt(Privilege privilege, boolean usable, String detail) {
 
     static Attempt usable(Privilege privilege, String detail) {
         return new Attempt(privilege, true, detail);

@@ -7,7 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Memory sizes as users write them: bytes, or a number with a binary unit K, M or G ({@code "1.5G"}). */
-public final class MemorySize {
+final class MemorySize {
     public static final String ACCEPTED = "<number>[K|M|G], e.g. \"64M\", \"1.5G\" or \"262144K\" (binary units)";
     private static final Pattern PATTERN = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*([KMG]?)(?:I?B)?",
             Pattern.CASE_INSENSITIVE);

@@ -4,7 +4,7 @@ import java.nio.ByteOrder;
 import java.util.Locale;
 
 /** The CPU architectures whose syscall numbers nsunit knows, with the constants a seccomp filter needs. */
-public enum Architecture {
+enum Architecture {
 
     /** {@code AUDIT_ARCH_X86_64}; x32 calls share this audit arch and are told apart by bit 30 of the number. */
     X86_64("x86_64", 0xC000003E, 317, true),

@@ -16,7 +16,7 @@ import java.util.Optional;
  * Syscall name to number for one architecture, read from the table generated from the kernel UAPI headers
  * by {@code extension/src/build/generate-syscall-tables.sh}.
  */
-public final class SyscallTable {
+final class SyscallTable {
 
     private final Architecture architecture;
     private final Map<String, Integer> numbers;
