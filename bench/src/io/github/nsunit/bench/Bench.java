@@ -298,7 +298,7 @@ public final class Bench {
         }
         if (forked != null) {
             target("@Forked child peak RSS (VmHWM)", forked.peak.medianPeakMiB(), "MiB", "<= 48", v -> v <= 48);
-            System.out.printf(Locale.ROOT, "%-56s %8.2f MiB%n", "@Forked child private memory (RssAnon)",
+            System.out.printf(Locale.ROOT, LABEL + " %8.2f MiB%n", "@Forked child private memory (RssAnon)",
                     forked.peak.medianPrivateMiB());
         }
         if (forked != null && parallel != null) {
@@ -307,14 +307,17 @@ public final class Bench {
         }
         Row naiveParallel = rows.get("npar");
         if (naive != null && naiveParallel != null) {
-            System.out.printf(Locale.ROOT, "%-56s %8.2f x   (this machine's gain from a second core, no nsunit)%n",
+            System.out.printf(Locale.ROOT, LABEL + " %8.2f x   (this machine's gain from a second core, no nsunit)%n",
                     "throughput naive 2 at a time / one at a time", naive.perTestTotal / naiveParallel.perTestTotal);
         }
     }
 
+    /** The summary lines' label column, wide enough for the longest goal's name. */
+    private static final String LABEL = "%-56s";
+
     private static void target(String name, double value, String unit, String goal,
                                java.util.function.DoublePredicate met) {
-        System.out.printf(Locale.ROOT, "%-56s %8.2f %-3s target %-9s %s%n", name, value, unit, goal,
+        System.out.printf(Locale.ROOT, LABEL + " %8.2f %-3s target %-9s %s%n", name, value, unit, goal,
                 met.test(value) ? "met" : "NOT MET");
     }
 
